@@ -1,0 +1,56 @@
+/** The API resources kubesim serves: kind ↔ group/version ↔ resource name, as discovery tells kubectl. */
+export interface ResourceInfo {
+  kind: string;
+  group: string;
+  version: string;
+  /** Plural resource name ("deployments"). */
+  resource: string;
+  singular: string;
+  namespaced: boolean;
+  shortNames: string[];
+  /** Whether spec changes bump metadata.generation (kinds with a status subresource). */
+  hasStatus: boolean;
+}
+
+const RESOURCES: ResourceInfo[] = [
+  { kind: 'Namespace', group: '', version: 'v1', resource: 'namespaces', singular: 'namespace', namespaced: false, shortNames: ['ns'], hasStatus: true },
+  { kind: 'Node', group: '', version: 'v1', resource: 'nodes', singular: 'node', namespaced: false, shortNames: ['no'], hasStatus: true },
+  { kind: 'Pod', group: '', version: 'v1', resource: 'pods', singular: 'pod', namespaced: true, shortNames: ['po'], hasStatus: true },
+  { kind: 'Event', group: '', version: 'v1', resource: 'events', singular: 'event', namespaced: true, shortNames: ['ev'], hasStatus: false },
+  { kind: 'Deployment', group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', namespaced: true, shortNames: ['deploy'], hasStatus: true },
+  { kind: 'ReplicaSet', group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', namespaced: true, shortNames: ['rs'], hasStatus: true },
+  { kind: 'Lease', group: 'coordination.k8s.io', version: 'v1', resource: 'leases', singular: 'lease', namespaced: true, shortNames: [], hasStatus: false },
+];
+
+const byKind = new Map(RESOURCES.map((r) => [r.kind, r]));
+
+export function resourceForKind(kind: string): ResourceInfo | undefined {
+  return byKind.get(kind);
+}
+
+export function allResources(): readonly ResourceInfo[] {
+  return RESOURCES;
+}
+
+export function apiVersionOf(info: ResourceInfo): string {
+  return info.group ? `${info.group}/${info.version}` : info.version;
+}
+
+/** "deployments.apps" or "pods": how the apiserver names a resource in its messages. */
+export function qualifiedResource(info: ResourceInfo): string {
+  return info.group ? `${info.resource}.${info.group}` : info.resource;
+}
+
+/**
+ * Finds a resource by what a person types: plural, singular, short name, kind, or
+ * "resource.group" ("deployments.apps"), case-insensitively as kubectl does.
+ */
+export function resolveResource(name: string): ResourceInfo | undefined {
+  const lower = name.toLowerCase();
+  for (const r of RESOURCES) {
+    const names = [r.resource, r.singular, r.kind.toLowerCase(), ...r.shortNames];
+    if (names.includes(lower)) return r;
+    if (r.group && names.some((n) => `${n}.${r.group}` === lower)) return r;
+  }
+  return undefined;
+}

@@ -1,0 +1,88 @@
+import type { KubeObject } from './api/object';
+import type { WatchEvent } from './api/store';
+
+/** A worker node to create at start-up. */
+export interface NodeSpecOption {
+  name: string;
+  cpu?: string;
+  memory?: string;
+  pods?: number;
+  labels?: Record<string, string>;
+  taints?: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
+}
+
+export interface ClusterOptions {
+  /** A count N gives node-1 … node-N (4 CPU, 8Gi, 110 pods) plus a tainted control-plane node. */
+  nodes?: number | NodeSpecOption[];
+  seed?: number;
+}
+
+export interface KubectlResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** The outcome of one YAML document of an apply, as kubectl words it. */
+export interface ApplyResult {
+  /** 0-based index of the document in the text. */
+  index: number;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  action?: 'created' | 'configured' | 'unchanged';
+  /** kubectl's line: "deployment.apps/web created", or the error text. */
+  message: string;
+  error?: {
+    message: string;
+    /** 1-based line in the whole text the error points at, when known. */
+    line?: number;
+    /** Field paths the apiserver named ("spec.template.metadata.labels"). */
+    fields?: { field: string; message: string; line?: number }[];
+  };
+}
+
+export interface ClusterEvent {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  involvedObject: { kind: string; namespace?: string; name: string; uid?: string };
+  source: string;
+  count: number;
+  firstTimestamp: string;
+  lastTimestamp: string;
+}
+
+/** One API write: who did which verb to which object, at which virtual time. */
+export interface AuditEntry {
+  time: number;
+  actor: string;
+  verb: 'create' | 'update' | 'patch' | 'delete';
+  subresource?: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  resourceVersion: string;
+}
+
+export interface ClusterSnapshot {
+  version: 1;
+  [part: string]: unknown;
+}
+
+export interface Cluster {
+  kubectl(commandLine: string, stdin?: string): KubectlResult;
+  apply(yamlText: string): ApplyResult[];
+  advance(ms: number): void;
+  now(): number;
+  get(kind: string, name: string, namespace?: string): KubeObject | undefined;
+  list(kind: string, namespace?: string): KubeObject[];
+  events(): ClusterEvent[];
+  audit(): AuditEntry[];
+  snapshot(): ClusterSnapshot;
+  restore(snapshot: ClusterSnapshot): void;
+  /** Subscribe to every object change (the worker batches these per frame). Returns unsubscribe. */
+  watch(listener: (event: WatchEvent) => void): () => void;
+  /** Every stored object (the worker's initial sync). */
+  objects(): KubeObject[];
+}
