@@ -11,6 +11,10 @@ export class WorkQueue {
     if (current === undefined || at < current) this.due.set(key, at);
   }
 
+  has(key: string): boolean {
+    return this.due.has(key);
+  }
+
   /** Removes and returns the keys due at or before `now`, in due-time then insertion order. */
   popDue(now: number): string[] {
     const ready: [string, number][] = [];

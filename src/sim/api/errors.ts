@@ -19,7 +19,7 @@ export class ApiError extends Error {
     readonly reason: StatusReason,
     message: string,
     readonly kind?: string,
-    readonly name?: string,
+    readonly objectName?: string,
     readonly causes: FieldError[] = [],
   ) {
     super(message);

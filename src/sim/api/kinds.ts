@@ -8,18 +8,20 @@ export interface ResourceInfo {
   singular: string;
   namespaced: boolean;
   shortNames: string[];
-  /** Whether spec changes bump metadata.generation (kinds with a status subresource). */
+  /** Whether it has a status subresource: a main-resource update leaves status alone. */
   hasStatus: boolean;
+  /** Whether spec changes bump metadata.generation. */
+  generation: boolean;
 }
 
 const RESOURCES: ResourceInfo[] = [
-  { kind: 'Namespace', group: '', version: 'v1', resource: 'namespaces', singular: 'namespace', namespaced: false, shortNames: ['ns'], hasStatus: true },
-  { kind: 'Node', group: '', version: 'v1', resource: 'nodes', singular: 'node', namespaced: false, shortNames: ['no'], hasStatus: true },
-  { kind: 'Pod', group: '', version: 'v1', resource: 'pods', singular: 'pod', namespaced: true, shortNames: ['po'], hasStatus: true },
-  { kind: 'Event', group: '', version: 'v1', resource: 'events', singular: 'event', namespaced: true, shortNames: ['ev'], hasStatus: false },
-  { kind: 'Deployment', group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', namespaced: true, shortNames: ['deploy'], hasStatus: true },
-  { kind: 'ReplicaSet', group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', namespaced: true, shortNames: ['rs'], hasStatus: true },
-  { kind: 'Lease', group: 'coordination.k8s.io', version: 'v1', resource: 'leases', singular: 'lease', namespaced: true, shortNames: [], hasStatus: false },
+  { kind: 'Namespace', group: '', version: 'v1', resource: 'namespaces', singular: 'namespace', namespaced: false, shortNames: ['ns'], hasStatus: true, generation: false },
+  { kind: 'Node', group: '', version: 'v1', resource: 'nodes', singular: 'node', namespaced: false, shortNames: ['no'], hasStatus: true, generation: false },
+  { kind: 'Pod', group: '', version: 'v1', resource: 'pods', singular: 'pod', namespaced: true, shortNames: ['po'], hasStatus: true, generation: false },
+  { kind: 'Event', group: '', version: 'v1', resource: 'events', singular: 'event', namespaced: true, shortNames: ['ev'], hasStatus: false, generation: false },
+  { kind: 'Deployment', group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', namespaced: true, shortNames: ['deploy'], hasStatus: true, generation: true },
+  { kind: 'ReplicaSet', group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', namespaced: true, shortNames: ['rs'], hasStatus: true, generation: true },
+  { kind: 'Lease', group: 'coordination.k8s.io', version: 'v1', resource: 'leases', singular: 'lease', namespaced: true, shortNames: [], hasStatus: false, generation: false },
 ];
 
 const byKind = new Map(RESOURCES.map((r) => [r.kind, r]));

@@ -1,4 +1,4 @@
-import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/meta/v1';
+import type { LabelSelector, LabelSelectorRequirement } from './types';
 
 export type Labels = Record<string, string> | undefined;
 

@@ -1,4 +1,4 @@
-import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
+import type { ObjectMeta, OwnerReference } from './types';
 
 /** Any stored API object. Kind-specific shapes come from kubernetes-types, cast at the point of use. */
 export interface KubeObject {
@@ -27,7 +27,7 @@ export function controllerOf(obj: KubeObject): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find((ref) => ref.controller);
 }
 
-/** A deep copy: controllers edit copies and write them back, never the stored object. */
+/** A deep copy of JSON data: controllers edit copies and write them back, never the stored object. */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }

@@ -19,6 +19,7 @@ export class Store {
   private objects = new Map<string, KubeObject>();
   private byKind = new Map<string, Map<string, KubeObject>>();
   private byOwner = new Map<string, Set<string>>();
+  private byUid = new Map<string, string>();
   private watchers: Watcher[] = [];
   private revision = 0;
 
@@ -43,6 +44,11 @@ export class Store {
   /** The objects whose ownerReferences name this uid. */
   dependents(ownerUid: string): KubeObject[] {
     return [...(this.byOwner.get(ownerUid) ?? [])].map((k) => this.objects.get(k)!).filter(Boolean);
+  }
+
+  getByUid(uid: string): KubeObject | undefined {
+    const key = this.byUid.get(uid);
+    return key === undefined ? undefined : this.objects.get(key);
   }
 
   kinds(): string[] {
@@ -82,6 +88,7 @@ export class Store {
     this.objects.clear();
     this.byKind.clear();
     this.byOwner.clear();
+    this.byUid.clear();
     for (const obj of state.objects) {
       const copy = clone(obj);
       this.index(keyOf(copy), copy, undefined);
@@ -95,6 +102,7 @@ export class Store {
     let kindMap = this.byKind.get(obj.kind);
     if (!kindMap) this.byKind.set(obj.kind, (kindMap = new Map()));
     kindMap.set(key, obj);
+    if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, key);
     for (const ref of obj.metadata.ownerReferences ?? []) {
       let set = this.byOwner.get(ref.uid);
       if (!set) this.byOwner.set(ref.uid, (set = new Set()));
@@ -104,6 +112,7 @@ export class Store {
 
   private unindex(key: string, obj: KubeObject): void {
     this.byKind.get(obj.kind)?.delete(key);
+    if (obj.metadata.uid) this.byUid.delete(obj.metadata.uid);
     for (const ref of obj.metadata.ownerReferences ?? []) {
       const set = this.byOwner.get(ref.uid);
       set?.delete(key);

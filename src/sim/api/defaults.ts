@@ -1,0 +1,93 @@
+/** API defaulting (SetDefaults_*), run on every create and update before validation. */
+import type { Container, Deployment, Pod, PodSpec, PodTemplateSpec, Probe, ReplicaSet } from './types';
+import type { KubeObject } from './object';
+
+function defaultProbe(probe: Probe | undefined): void {
+  if (!probe) return;
+  probe.timeoutSeconds ??= 1;
+  probe.periodSeconds ??= 10;
+  probe.successThreshold ??= 1;
+  probe.failureThreshold ??= 3;
+}
+
+/** k8s-semantics §4.1: no tag or ":latest" pulls Always, anything else IfNotPresent. */
+export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
+  const colon = lastSegment.lastIndexOf(':');
+  const tag = colon >= 0 ? lastSegment.slice(colon + 1) : '';
+  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(c: Container): void {
+  c.imagePullPolicy ??= defaultPullPolicy(c.image ?? '');
+  c.terminationMessagePath ??= '/dev/termination-log';
+  c.terminationMessagePolicy ??= 'File';
+  c.resources ??= {};
+  for (const port of c.ports ?? []) port.protocol ??= 'TCP';
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.startupProbe);
+}
+
+function defaultPodSpec(spec: PodSpec): void {
+  spec.restartPolicy ??= 'Always';
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.schedulerName ??= 'default-scheduler';
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.securityContext ??= {};
+  for (const c of spec.containers ?? []) defaultContainer(c);
+  for (const c of spec.initContainers ?? []) defaultContainer(c);
+}
+
+function defaultTemplate(template: PodTemplateSpec | undefined): void {
+  if (template?.spec) defaultPodSpec(template.spec);
+}
+
+/** SetDefaults_Pod: on pods only (not templates), a limit with no request sets the request. */
+function defaultPod(pod: Pod): void {
+  if (!pod.spec) return;
+  defaultPodSpec(pod.spec);
+  for (const c of [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? [])]) {
+    const limits = c.resources?.limits;
+    if (!limits) continue;
+    c.resources!.requests ??= {};
+    for (const [res, q] of Object.entries(limits)) c.resources!.requests[res] ??= q;
+  }
+  pod.spec.enableServiceLinks ??= true;
+}
+
+function defaultDeployment(d: Deployment): void {
+  if (!d.spec) return;
+  d.spec.replicas ??= 1;
+  d.spec.strategy ??= {};
+  d.spec.strategy.type ??= 'RollingUpdate';
+  if (d.spec.strategy.type === 'RollingUpdate') {
+    d.spec.strategy.rollingUpdate ??= {};
+    d.spec.strategy.rollingUpdate.maxUnavailable ??= '25%';
+    d.spec.strategy.rollingUpdate.maxSurge ??= '25%';
+  }
+  d.spec.revisionHistoryLimit ??= 10;
+  d.spec.progressDeadlineSeconds ??= 600;
+  defaultTemplate(d.spec.template);
+}
+
+function defaultReplicaSet(rs: ReplicaSet): void {
+  if (!rs.spec) return;
+  rs.spec.replicas ??= 1;
+  defaultTemplate(rs.spec.template);
+}
+
+export function applyDefaults(obj: KubeObject): void {
+  switch (obj.kind) {
+    case 'Pod':
+      defaultPod(obj as Pod);
+      break;
+    case 'Deployment':
+      defaultDeployment(obj as Deployment);
+      break;
+    case 'ReplicaSet':
+      defaultReplicaSet(obj as ReplicaSet);
+      break;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The Kubernetes object types of kubernetes-types, made writable: controllers build and edit
+ * copies of objects before writing them back, which the library's readonly fields forbid.
+ */
+import type * as apps from 'kubernetes-types/apps/v1';
+import type * as core from 'kubernetes-types/core/v1';
+import type * as meta from 'kubernetes-types/meta/v1';
+
+export type Mutable<T> = T extends (infer U)[] | readonly (infer U)[]
+  ? Mutable<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Mutable<T[K]> }
+    : T;
+
+export type ObjectMeta = Mutable<meta.ObjectMeta>;
+export type OwnerReference = Mutable<meta.OwnerReference>;
+export type LabelSelector = Mutable<meta.LabelSelector>;
+export type LabelSelectorRequirement = Mutable<meta.LabelSelectorRequirement>;
+
+export type Pod = Mutable<core.Pod>;
+export type PodSpec = Mutable<core.PodSpec>;
+export type PodStatus = Mutable<core.PodStatus>;
+export type PodCondition = Mutable<core.PodCondition>;
+export type PodTemplateSpec = Mutable<core.PodTemplateSpec>;
+export type Container = Mutable<core.Container>;
+export type ContainerStatus = Mutable<core.ContainerStatus>;
+export type Probe = Mutable<core.Probe>;
+export type Toleration = Mutable<core.Toleration>;
+export type Taint = Mutable<core.Taint>;
+export type Node = Mutable<core.Node>;
+export type NodeSelectorTerm = Mutable<core.NodeSelectorTerm>;
+export type NodeSelectorRequirement = Mutable<core.NodeSelectorRequirement>;
+export type Namespace = Mutable<core.Namespace>;
+export type Event = Mutable<core.Event>;
+
+export type Deployment = Mutable<apps.Deployment>;
+export type DeploymentStatus = Mutable<apps.DeploymentStatus>;
+export type DeploymentCondition = Mutable<apps.DeploymentCondition>;
+export type DeploymentStrategy = Mutable<apps.DeploymentStrategy>;
+export type ReplicaSet = Mutable<apps.ReplicaSet>;
+export type ReplicaSetCondition = Mutable<apps.ReplicaSetCondition>;

@@ -1,0 +1,50 @@
+import { clone } from '../object';
+import type { Deployment, Pod, ReplicaSet } from '../types';
+import type { FieldError } from '../errors';
+import type { KubeObject } from '../object';
+import { deepEqual } from '../../util/equal';
+import { validateDeployment, validateReplicaSet } from './apps';
+import { validateObjectMeta } from './meta';
+import { validatePodSpec } from './pod';
+import type { NameFormat } from './names';
+
+const NAME_FORMAT: Record<string, NameFormat> = { Namespace: 'label' };
+
+// k8s-semantics §12.3: the only pod spec fields an update may change (v1.32).
+const POD_UPDATE_FORBIDDEN =
+  'Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
+function mutablePodFieldsCleared(pod: Pod): unknown {
+  const spec = clone(pod.spec ?? { containers: [] });
+  for (const c of spec.containers ?? []) c.image = '';
+  for (const c of spec.initContainers ?? []) c.image = '';
+  delete spec.activeDeadlineSeconds;
+  delete spec.tolerations;
+  delete spec.terminationGracePeriodSeconds;
+  return spec;
+}
+
+function validatePod(pod: Pod, old: Pod | undefined, errors: FieldError[]): void {
+  validatePodSpec(pod.spec, 'spec', errors);
+  if (old && !deepEqual(mutablePodFieldsCleared(pod), mutablePodFieldsCleared(old))) {
+    errors.push({ field: 'spec', message: POD_UPDATE_FORBIDDEN });
+  }
+}
+
+/** The apiserver's semantic validation (after schema decoding) for a create or an update. */
+export function validateObject(obj: KubeObject, old: KubeObject | undefined): FieldError[] {
+  const errors: FieldError[] = [];
+  validateObjectMeta(obj.metadata, NAME_FORMAT[obj.kind] ?? 'subdomain', errors);
+  switch (obj.kind) {
+    case 'Pod':
+      validatePod(obj as Pod, old as Pod | undefined, errors);
+      break;
+    case 'Deployment':
+      validateDeployment(obj as Deployment, old as Deployment | undefined, errors);
+      break;
+    case 'ReplicaSet':
+      validateReplicaSet(obj as ReplicaSet, old as ReplicaSet | undefined, errors);
+      break;
+  }
+  return errors;
+}

@@ -1,0 +1,246 @@
+import type { Event, Node } from './api/types';
+import { clone, type KubeObject } from './api/object';
+import { ApiServer } from './api/server';
+import { Store, type WatchEvent } from './api/store';
+import { applyYaml } from './apply';
+import { AuditLog } from './audit';
+import type { ApplyResult, AuditEntry, Cluster, ClusterEvent, ClusterOptions, ClusterSnapshot, KubectlResult, NodeSpecOption } from './contract';
+import type { Controller, ControllerContext } from './controllers/controller';
+import { DeploymentController } from './controllers/deployment/controller';
+import { GarbageCollector } from './controllers/garbagecollector';
+import { ReplicaSetController } from './controllers/replicaset';
+import { EventRecorder } from './events';
+import { Kubelet } from './kubelet/kubelet';
+import { runKubectl } from './kubectl';
+import { Rng } from './rng';
+import { Scheduler } from './scheduler/scheduler';
+import { bytes } from './api/quantity';
+import { Clock, fromRfc3339, rfc3339 } from './time';
+
+export const KUBERNETES_VERSION = 'v1.32.2';
+const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+/** A runaway reconcile loop is a bug; stop it rather than hang the worker. */
+const MAX_SETTLE_ROUNDS = 100_000;
+
+interface SnapshotBody {
+  version: 1;
+  seed: number;
+  now: number;
+  rng: number;
+  store: ReturnType<Store['snapshot']>;
+  audit: AuditEntry[];
+  events: number;
+  components: Record<string, unknown>;
+}
+
+/** The simulated cluster: the API server and every component, driven by one virtual clock. */
+export class SimCluster implements Cluster {
+  private readonly clock = new Clock();
+  private readonly rng: Rng;
+  private readonly store = new Store();
+  private readonly auditLog = new AuditLog();
+  private readonly api: ApiServer;
+  private readonly recorder: EventRecorder;
+  private readonly ctx: ControllerContext;
+  private readonly components: Controller[] = [];
+  private readonly seed: number;
+
+  constructor(options: ClusterOptions = {}) {
+    this.seed = options.seed ?? 1;
+    this.rng = new Rng(this.seed);
+    this.api = new ApiServer(this.store, this.clock, this.rng, this.auditLog);
+    this.recorder = new EventRecorder(this.api, this.clock);
+    this.ctx = { api: this.api, clock: this.clock, rng: this.rng, recorder: this.recorder };
+    this.components.push(new DeploymentController(this.ctx), new ReplicaSetController(this.ctx), new GarbageCollector(this.ctx), new Scheduler(this.ctx));
+    this.store.watch((event) => this.dispatch(event));
+    for (const ns of SYSTEM_NAMESPACES) this.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, 'kube-apiserver');
+    this.nodeSpecs(options.nodes ?? 3).forEach((spec, i) => this.addNode(spec, i));
+    this.settle();
+  }
+
+  private nodeSpecs(nodes: number | NodeSpecOption[]): NodeSpecOption[] {
+    if (Array.isArray(nodes)) return nodes;
+    const controlPlane: NodeSpecOption = {
+      name: 'control-plane',
+      labels: { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' },
+      taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+    };
+    return [controlPlane, ...Array.from({ length: nodes }, (_, i) => ({ name: `node-${i + 1}` }))];
+  }
+
+  /** The kubelet registers its Node, as on a kubeadm cluster. */
+  private addNode(spec: NodeSpecOption, index: number): void {
+    const cidr = `10.244.${index}`;
+    const memoryKi = `${Math.floor(bytes(spec.memory ?? '8Gi') / 1024)}Ki`;
+    const resources = { cpu: spec.cpu ?? '4', 'ephemeral-storage': '102175644Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: memoryKi, pods: String(spec.pods ?? 110) };
+    const now = rfc3339(this.clock.now());
+    const condition = (type: string, status: string, reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: now });
+    const node: Node = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: spec.name,
+        labels: {
+          'beta.kubernetes.io/arch': 'amd64',
+          'beta.kubernetes.io/os': 'linux',
+          'kubernetes.io/arch': 'amd64',
+          'kubernetes.io/hostname': spec.name,
+          'kubernetes.io/os': 'linux',
+          ...(spec.labels ?? {}),
+        },
+        annotations: {
+          'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///run/containerd/containerd.sock',
+          'node.alpha.kubernetes.io/ttl': '0',
+          'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+        },
+      },
+      spec: { podCIDR: `${cidr}.0/24`, podCIDRs: [`${cidr}.0/24`], ...(spec.taints?.length ? { taints: spec.taints } : {}) },
+      status: {
+        capacity: resources,
+        allocatable: resources,
+        conditions: [
+          condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+          condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+          condition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+          condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+        ],
+        addresses: [
+          { type: 'InternalIP', address: `172.18.0.${index + 2}` },
+          { type: 'Hostname', address: spec.name },
+        ],
+        daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+        nodeInfo: {
+          architecture: 'amd64',
+          bootID: this.rng.uuid(),
+          containerRuntimeVersion: 'containerd://1.7.24',
+          kernelVersion: '6.8.0-49-generic',
+          kubeProxyVersion: KUBERNETES_VERSION,
+          kubeletVersion: KUBERNETES_VERSION,
+          machineID: this.rng.uuid().replace(/-/g, ''),
+          operatingSystem: 'linux',
+          osImage: 'Debian GNU/Linux 12 (bookworm)',
+          systemUUID: this.rng.uuid(),
+        },
+      },
+    };
+    const kubelet = new Kubelet(this.ctx, spec.name, cidr);
+    this.components.push(kubelet);
+    this.api.create(node as KubeObject, kubelet.name);
+  }
+
+  private listeners: ((event: WatchEvent) => void)[] = [];
+
+  private dispatch(event: WatchEvent): void {
+    for (const c of this.components) c.onEvent(event);
+    for (const l of this.listeners) l(event);
+  }
+
+  /** Runs every component until nothing is due at the current instant. */
+  private settle(): void {
+    for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+      let worked = 0;
+      for (const c of this.components) worked += c.process();
+      if (worked === 0) return;
+    }
+    throw new Error('control plane did not settle: a controller keeps re-queueing itself');
+  }
+
+  advance(ms: number): void {
+    const end = this.clock.now() + Math.max(0, ms);
+    this.settle();
+    for (;;) {
+      let next: number | undefined;
+      for (const c of this.components) {
+        const due = c.nextDue();
+        if (due !== undefined && (next === undefined || due < next)) next = due;
+      }
+      if (next === undefined || next > end) break;
+      this.clock.set(next);
+      this.settle();
+    }
+    this.clock.set(end);
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  apply(yamlText: string): ApplyResult[] {
+    const results = applyYaml(this.api, yamlText, 'kubectl');
+    this.settle();
+    return results;
+  }
+
+  kubectl(commandLine: string, stdin?: string): KubectlResult {
+    const result = runKubectl({ api: this.api, clock: this.clock, apply: (text, source) => applyYaml(this.api, text, 'kubectl', source) }, commandLine, stdin);
+    this.settle();
+    return result;
+  }
+
+  get(kind: string, name: string, namespace?: string): KubeObject | undefined {
+    const obj = this.api.get(kind, namespace, name);
+    return obj && clone(obj);
+  }
+
+  list(kind: string, namespace?: string): KubeObject[] {
+    return this.api.list(kind, namespace).map(clone);
+  }
+
+  objects(): KubeObject[] {
+    return this.store.snapshot().objects;
+  }
+
+  watch(listener: (event: WatchEvent) => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  events(): ClusterEvent[] {
+    return (this.api.list('Event') as Event[])
+      .map((e) => ({
+        type: e.type as 'Normal' | 'Warning',
+        reason: e.reason ?? '',
+        message: e.message ?? '',
+        involvedObject: { kind: e.involvedObject.kind ?? '', namespace: e.involvedObject.namespace, name: e.involvedObject.name ?? '', uid: e.involvedObject.uid },
+        source: e.source?.host ? `${e.source.component}, ${e.source.host}` : (e.source?.component ?? ''),
+        count: e.count ?? 1,
+        firstTimestamp: e.firstTimestamp ?? '',
+        lastTimestamp: e.lastTimestamp ?? '',
+      }))
+      .sort((a, b) => fromRfc3339(a.lastTimestamp) - fromRfc3339(b.lastTimestamp));
+  }
+
+  audit(): AuditEntry[] {
+    return this.auditLog.all();
+  }
+
+  snapshot(): ClusterSnapshot {
+    const body: SnapshotBody = {
+      version: 1,
+      seed: this.seed,
+      now: this.clock.now(),
+      rng: this.rng.getState(),
+      store: this.store.snapshot(),
+      audit: this.auditLog.save(),
+      events: this.recorder.save(),
+      components: Object.fromEntries(this.components.map((c) => [c.name, c.save()])),
+    };
+    return clone(body) as unknown as ClusterSnapshot;
+  }
+
+  restore(snapshot: ClusterSnapshot): void {
+    const body = clone(snapshot) as unknown as SnapshotBody;
+    this.clock.restore(body.now);
+    this.rng.setState(body.rng);
+    this.store.load(body.store);
+    this.auditLog.load(body.audit);
+    this.recorder.load(body.events);
+    for (const c of this.components) if (body.components[c.name] !== undefined) c.load(body.components[c.name]);
+  }
+}
+
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  return new SimCluster(options);
+}

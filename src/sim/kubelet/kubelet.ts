@@ -1,0 +1,472 @@
+import type { ContainerStatus, Node, Pod, PodCondition, PodStatus } from '../api/types';
+import { clone, keyOf, parseKey, type KubeObject } from '../api/object';
+import type { WatchEvent } from '../api/store';
+import { Controller, type ControllerContext } from '../controllers/controller';
+import { rfc3339 } from '../time';
+import { imageExists, imageInfo, parseImage, planProcess } from './images';
+
+/** Sandbox creation: network namespace, pause container, CNI (a real kubelet takes about this). */
+const SANDBOX_MS = 1000;
+/** Pull bandwidth for the image-size model. */
+const PULL_MB_PER_S = 30;
+/** PLEG relist: an exit is noticed, and a restart decided, about a second later. */
+const RELIST_MS = 1000;
+const BACKOFF_INITIAL_MS = 10_000;
+const BACKOFF_MAX_MS = 300_000;
+const LEASE_KEY = 'lease';
+const LEASE_RENEW_MS = 10_000;
+
+interface Termination {
+  exitCode: number;
+  reason: string;
+  startedAt: number;
+  finishedAt: number;
+}
+
+interface ContainerRun {
+  name: string;
+  image: string;
+  state: 'waiting' | 'running' | 'terminated';
+  waitingReason: string;
+  waitingMessage?: string;
+  startedAt?: number;
+  exitAt?: number;
+  exitCode: number;
+  readyAt?: number;
+  terminated?: Termination;
+  lastTerminated?: Termination;
+  restartCount: number;
+  /** CrashLoopBackOff entry (§4.5): current back-off and when it was last bumped. */
+  backoffMs?: number;
+  backoffUpdated?: number;
+  restartAt?: number;
+  /** Set when termination will need SIGKILL: the process ignores SIGTERM or outlasts the grace period. */
+  sigkill?: boolean;
+}
+
+interface PodRun {
+  uid: string;
+  stage: 'sandbox' | 'containers' | 'killing' | 'done';
+  sandboxAt: number;
+  startTime: number;
+  podIP?: string;
+  /** Index of the container being pulled or started; containers start in order (serial pulls). */
+  next: number;
+  pullDoneAt?: number;
+  pullStartedAt?: number;
+  killAt?: number;
+  containers: ContainerRun[];
+}
+
+interface KubeletState {
+  queue: [string, number][];
+  pods: [string, PodRun][];
+  images: string[];
+  lastIp: number;
+}
+
+/**
+ * One node's kubelet: admits pods bound to it, creates the sandbox, pulls images (serially, with
+ * a per-node cache), starts containers, restarts them with the CrashLoopBackOff back-off, and
+ * terminates pods gracefully. It reports through the pod status, as the real one does (§4).
+ */
+export class Kubelet extends Controller {
+  private pods = new Map<string, PodRun>();
+  private images = new Set<string>();
+  private lastIp = 1;
+
+  constructor(
+    ctx: ControllerContext,
+    readonly nodeName: string,
+    private readonly podCidrPrefix: string,
+  ) {
+    super(`kubelet/${nodeName}`, ctx);
+    this.enqueue(LEASE_KEY);
+  }
+
+  onEvent({ type, object }: WatchEvent): void {
+    if (object.kind !== 'Pod') return;
+    const pod = object as Pod;
+    const key = keyOf(object);
+    if (pod.spec?.nodeName === this.nodeName || this.pods.has(key)) {
+      if (type === 'DELETED' || !this.pods.has(key) || pod.metadata?.deletionTimestamp) this.enqueue(key);
+    }
+  }
+
+  protected sync(key: string): void {
+    if (key === LEASE_KEY) {
+      this.renewLease();
+      return;
+    }
+    const { namespace, name } = parseKey(key);
+    const pod = this.ctx.api.get('Pod', namespace, name) as Pod | undefined;
+    const run = this.pods.get(key);
+    if (!pod || pod.spec?.nodeName !== this.nodeName || (run && run.uid !== pod.metadata!.uid)) {
+      this.pods.delete(key);
+      if (!pod || pod.spec?.nodeName !== this.nodeName) return;
+    }
+    const current = this.pods.get(key) ?? this.admit(pod);
+    this.step(pod, current);
+    if (current.stage === 'done') {
+      this.pods.delete(key);
+      this.ctx.api.finishPodDeletion(pod as KubeObject, this.name);
+      return;
+    }
+    this.writeStatus(pod, current);
+    const wake = this.nextWake(current);
+    if (wake !== undefined) this.queue.add(key, Math.max(wake, this.ctx.clock.now()));
+  }
+
+  private admit(pod: Pod): PodRun {
+    const now = this.ctx.clock.now();
+    const run: PodRun = {
+      uid: pod.metadata!.uid!,
+      stage: 'sandbox',
+      sandboxAt: now + SANDBOX_MS,
+      startTime: now,
+      next: 0,
+      containers: (pod.spec?.containers ?? []).map((c) => ({
+        name: c.name,
+        image: c.image ?? '',
+        state: 'waiting',
+        waitingReason: 'ContainerCreating',
+        exitCode: 0,
+        restartCount: 0,
+      })),
+    };
+    this.pods.set(keyOf(pod as KubeObject), run);
+    return run;
+  }
+
+  /** Advances the pod's run through every transition that is due now. */
+  private step(pod: Pod, run: PodRun): void {
+    const now = this.ctx.clock.now();
+    if (pod.metadata!.deletionTimestamp && run.stage !== 'killing' && run.stage !== 'done') this.startKilling(pod, run);
+    if (run.stage === 'killing') {
+      if (run.killAt !== undefined && run.killAt <= now) this.finishKilling(run);
+      return;
+    }
+    if (run.stage === 'sandbox') {
+      if (run.sandboxAt > now) return;
+      run.podIP = this.allocateIp();
+      run.stage = 'containers';
+    }
+    while (run.next < run.containers.length) {
+      if (!this.pullAndStart(pod, run)) break;
+    }
+    run.containers.forEach((c, i) => this.advanceContainer(pod, run, c, i));
+  }
+
+  /** Serial pulls: pull the next container's image, then create and start it. False while waiting. */
+  private pullAndStart(pod: Pod, run: PodRun): boolean {
+    const now = this.ctx.clock.now();
+    const container = pod.spec!.containers[run.next];
+    const c = run.containers[run.next];
+    const image = container.image ?? '';
+    if (run.pullDoneAt === undefined) {
+      const cached = this.images.has(image) && container.imagePullPolicy !== 'Always';
+      if (cached) {
+        this.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
+        run.pullDoneAt = now;
+        run.pullStartedAt = now;
+      } else {
+        this.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`);
+        run.pullStartedAt = now;
+        run.pullDoneAt = now + this.pullDuration(image);
+        return false;
+      }
+    }
+    if (run.pullDoneAt > now) return false;
+    if (!imageExists(image)) {
+      // ErrImagePull ↔ ImagePullBackOff comes with the faithful workload path; the pull fails here.
+      c.waitingReason = 'ErrImagePull';
+      c.waitingMessage = `failed to pull and unpack image "${parseImage(image).fullName}": not found`;
+      return false;
+    }
+    if (!this.images.has(image) || container.imagePullPolicy === 'Always') {
+      const secs = ((run.pullDoneAt - (run.pullStartedAt ?? run.pullDoneAt)) / 1000).toFixed(3);
+      this.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${secs}s (${secs}s including waiting)`);
+    }
+    this.images.add(image);
+    this.startContainer(pod, run, run.next);
+    run.next += 1;
+    run.pullDoneAt = undefined;
+    run.pullStartedAt = undefined;
+    return true;
+  }
+
+  private pullDuration(image: string): number {
+    const cachedLayers = this.images.has(image);
+    const base = cachedLayers ? 300 : 500 + (imageInfo(image).sizeMB / PULL_MB_PER_S) * 1000;
+    return Math.round(base * (0.8 + 0.4 * this.ctx.rng.next()));
+  }
+
+  private startContainer(pod: Pod, run: PodRun, index: number): void {
+    const now = this.ctx.clock.now();
+    const spec = pod.spec!.containers[index];
+    const c = run.containers[index];
+    this.event(pod, 'Normal', 'Created', `Created container ${c.name}`);
+    this.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
+    const plan = planProcess(spec);
+    c.state = 'running';
+    c.startedAt = now;
+    c.exitAt = plan.runsForMs === undefined ? undefined : now + plan.runsForMs;
+    c.exitCode = plan.exitCode;
+    c.terminated = undefined;
+    c.restartAt = undefined;
+    const probe = spec.readinessProbe;
+    c.readyAt = probe ? now + (probe.initialDelaySeconds ?? 0) * 1000 : now;
+  }
+
+  /** Exits, and restarts under restartPolicy with the §4.5 back-off. */
+  private advanceContainer(pod: Pod, run: PodRun, c: ContainerRun, index: number): void {
+    const now = this.ctx.clock.now();
+    if (c.state === 'running' && c.exitAt !== undefined && c.exitAt <= now) {
+      c.state = 'terminated';
+      c.terminated = { exitCode: c.exitCode, reason: c.exitCode === 0 ? 'Completed' : 'Error', startedAt: c.startedAt!, finishedAt: c.exitAt };
+      c.restartAt = this.restartWanted(pod, c) ? c.exitAt + RELIST_MS : undefined;
+    }
+    if (c.restartAt === undefined || c.restartAt > now) return;
+    const finished = c.terminated ?? c.lastTerminated!;
+    const expired = c.backoffUpdated !== undefined && finished.finishedAt - c.backoffUpdated > 2 * BACKOFF_MAX_MS;
+    const inBackoff = c.backoffMs !== undefined && !expired && now - finished.finishedAt < c.backoffMs;
+    if (inBackoff) {
+      if (c.state !== 'waiting' || c.waitingReason !== 'CrashLoopBackOff') {
+        c.lastTerminated = finished;
+        c.terminated = undefined;
+        c.state = 'waiting';
+        c.waitingReason = 'CrashLoopBackOff';
+        const podRef = `${pod.metadata!.name}_${pod.metadata!.namespace}(${pod.metadata!.uid})`;
+        c.waitingMessage = `back-off ${formatDuration(c.backoffMs!)} restarting failed container=${c.name} pod=${podRef}`;
+        this.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
+      }
+      c.restartAt = finished.finishedAt + c.backoffMs!;
+      return;
+    }
+    c.backoffMs = c.backoffMs === undefined || expired ? BACKOFF_INITIAL_MS : Math.min(2 * c.backoffMs, BACKOFF_MAX_MS);
+    c.backoffUpdated = now;
+    c.lastTerminated = finished;
+    c.restartCount += 1;
+    c.waitingMessage = undefined;
+    const spec = pod.spec!.containers[index];
+    if (spec.imagePullPolicy === 'Always') {
+      this.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+      this.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in 0.312s (0.312s including waiting)`);
+    } else {
+      this.event(pod, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+    }
+    this.startContainer(pod, run, index);
+  }
+
+  private restartWanted(pod: Pod, c: ContainerRun): boolean {
+    const policy = pod.spec?.restartPolicy ?? 'Always';
+    return policy === 'Always' || (policy === 'OnFailure' && c.exitCode !== 0);
+  }
+
+  private startKilling(pod: Pod, run: PodRun): void {
+    const now = this.ctx.clock.now();
+    const grace = (pod.metadata!.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    let slowest = 0;
+    for (const [i, c] of run.containers.entries()) {
+      if (c.state !== 'running') continue;
+      this.event(pod, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      const spec = pod.spec!.containers[i];
+      const stopMs = imageInfo(spec.image ?? '').stopMs;
+      // A shell running a script as PID 1 ignores SIGTERM and is killed when the grace period ends.
+      const ignoresTerm = stopMs === undefined || planProcess(spec).runsForMs !== undefined;
+      c.sigkill = ignoresTerm || stopMs! > grace;
+      slowest = Math.max(slowest, c.sigkill ? grace : stopMs!);
+    }
+    run.stage = 'killing';
+    run.killAt = now + slowest;
+  }
+
+  private finishKilling(run: PodRun): void {
+    const now = this.ctx.clock.now();
+    for (const c of run.containers) {
+      if (c.state !== 'running') continue;
+      c.state = 'terminated';
+      c.terminated = { exitCode: c.sigkill ? 137 : 0, reason: c.sigkill ? 'Error' : 'Completed', startedAt: c.startedAt!, finishedAt: now };
+    }
+    run.stage = 'done';
+  }
+
+  private nextWake(run: PodRun): number | undefined {
+    const times: (number | undefined)[] = [];
+    if (run.stage === 'sandbox') times.push(run.sandboxAt);
+    if (run.stage === 'killing') times.push(run.killAt);
+    if (run.stage === 'containers') {
+      times.push(run.pullDoneAt);
+      for (const c of run.containers) {
+        if (c.state === 'running') times.push(c.exitAt, c.readyAt !== undefined && c.readyAt > this.ctx.clock.now() ? c.readyAt : undefined);
+        times.push(c.restartAt);
+      }
+    }
+    const due = times.filter((t): t is number => t !== undefined);
+    return due.length ? Math.min(...due) : undefined;
+  }
+
+  private writeStatus(pod: Pod, run: PodRun): void {
+    const status = this.buildStatus(pod, run);
+    this.ctx.api.updateStatus({ ...(pod as KubeObject), status }, this.name);
+  }
+
+  private buildStatus(pod: Pod, run: PodRun): PodStatus {
+    const now = this.ctx.clock.now();
+    const node = this.ctx.api.get('Node', undefined, this.nodeName) as Node | undefined;
+    const hostIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+    const containerStatuses: ContainerStatus[] = run.containers.map((c) => {
+      const ready = c.state === 'running' && (c.readyAt ?? Infinity) <= now;
+      const state: ContainerStatus['state'] =
+        c.state === 'running'
+          ? { running: { startedAt: rfc3339(c.startedAt!) } }
+          : c.state === 'terminated'
+            ? { terminated: termination(c.terminated!) }
+            : { waiting: { reason: c.waitingReason, ...(c.waitingMessage ? { message: c.waitingMessage } : {}) } };
+      return {
+        name: c.name,
+        image: c.image,
+        imageID: c.state === 'waiting' && !c.lastTerminated ? '' : `${parseImage(c.image).fullName.replace(/:[^:/]*$/, '')}@sha256:${digest(c.image)}`,
+        ...(c.startedAt !== undefined ? { containerID: `containerd://${digest(`${run.uid}/${c.name}/${c.restartCount}`)}` } : {}),
+        ready,
+        restartCount: c.restartCount,
+        started: c.state === 'running',
+        state,
+        lastState: c.lastTerminated ? { terminated: termination(c.lastTerminated) } : {},
+      };
+    });
+    const allReady = containerStatuses.every((c) => c.ready);
+    const unready = containerStatuses.filter((c) => !c.ready).map((c) => c.name);
+    const notReadyMessage = `containers with unready status: [${unready.join(' ')}]`;
+    const old = pod.status?.conditions ?? [];
+    const cond = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => {
+      const previous = old.find((c) => c.type === type);
+      const status = ok ? 'True' : 'False';
+      return {
+        type,
+        status,
+        lastTransitionTime: previous && previous.status === status ? previous.lastTransitionTime : rfc3339(now),
+        ...(ok ? {} : { reason, message }),
+      };
+    };
+    const conditions: PodCondition[] = [
+      cond('PodReadyToStartContainers', run.podIP !== undefined),
+      cond('Initialized', true),
+      cond('Ready', allReady, 'ContainersNotReady', notReadyMessage),
+      cond('ContainersReady', allReady, 'ContainersNotReady', notReadyMessage),
+      ...old.filter((c) => c.type === 'PodScheduled'),
+    ];
+    for (const c of conditions) if (c.status === 'True' || c.reason === undefined) delete c.reason;
+    return {
+      ...(pod.status ?? {}),
+      phase: this.phase(pod, run),
+      conditions,
+      hostIP,
+      hostIPs: hostIP ? [{ ip: hostIP }] : undefined,
+      podIP: run.podIP,
+      podIPs: run.podIP ? [{ ip: run.podIP }] : undefined,
+      startTime: rfc3339(run.startTime),
+      containerStatuses,
+    };
+  }
+
+  /** getPhase (§4.2) for regular containers. */
+  private phase(pod: Pod, run: PodRun): PodStatus['phase'] {
+    let running = 0;
+    let waiting = 0;
+    let stopped = 0;
+    let succeeded = 0;
+    for (const c of run.containers) {
+      if (c.state === 'running') running++;
+      else if (c.state === 'waiting' && !c.lastTerminated) waiting++;
+      else {
+        stopped++;
+        const t = c.terminated ?? c.lastTerminated;
+        if (t?.exitCode === 0) succeeded++;
+      }
+    }
+    if (waiting > 0) return 'Pending';
+    if (running > 0) return 'Running';
+    if (stopped > 0) {
+      const policy = pod.spec?.restartPolicy ?? 'Always';
+      if (run.stage === 'killing' || run.stage === 'done') return stopped === succeeded ? 'Succeeded' : 'Failed';
+      if (policy === 'Always') return 'Running';
+      if (stopped === succeeded) return 'Succeeded';
+      return policy === 'Never' ? 'Failed' : 'Running';
+    }
+    return 'Pending';
+  }
+
+  /** host-local IPAM: the next free address after the last one given, so a new pod gets a new IP. */
+  private allocateIp(): string {
+    const used = new Set([...this.pods.values()].map((p) => p.podIP).filter(Boolean));
+    for (let i = 0; i < 253; i++) {
+      this.lastIp = this.lastIp >= 254 ? 2 : this.lastIp + 1;
+      const ip = `${this.podCidrPrefix}.${this.lastIp}`;
+      if (!used.has(ip)) return ip;
+    }
+    return `${this.podCidrPrefix}.${this.lastIp}`;
+  }
+
+  private renewLease(): void {
+    const renewTime = rfc3339(this.ctx.clock.now()).replace('Z', '.000000Z');
+    const existing = this.ctx.api.get('Lease', 'kube-node-lease', this.nodeName);
+    if (existing) {
+      this.ctx.api.update({ ...existing, spec: { ...(existing.spec as object), renewTime } }, this.name);
+    } else {
+      const node = this.ctx.api.get('Node', undefined, this.nodeName);
+      this.ctx.api.create(
+        {
+          apiVersion: 'coordination.k8s.io/v1',
+          kind: 'Lease',
+          metadata: {
+            name: this.nodeName,
+            namespace: 'kube-node-lease',
+            ownerReferences: node ? [{ apiVersion: 'v1', kind: 'Node', name: this.nodeName, uid: node.metadata.uid! }] : undefined,
+          },
+          spec: { holderIdentity: this.nodeName, leaseDurationSeconds: 40, renewTime },
+        },
+        this.name,
+      );
+    }
+    this.enqueue(LEASE_KEY, LEASE_RENEW_MS);
+  }
+
+  private event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.ctx.recorder.record(pod as KubeObject, type, reason, message, { component: 'kubelet', host: this.nodeName });
+  }
+
+  override save(): KubeletState {
+    return { queue: this.queue.save(), pods: [...this.pods].map(([k, v]) => [k, clone(v)]), images: [...this.images], lastIp: this.lastIp };
+  }
+
+  override load(state: unknown): void {
+    const s = state as KubeletState;
+    this.queue.load(s.queue);
+    this.pods = new Map(s.pods.map(([k, v]) => [k, clone(v)]));
+    this.images = new Set(s.images);
+    this.lastIp = s.lastIp;
+  }
+}
+
+function termination(t: Termination) {
+  return { exitCode: t.exitCode, reason: t.reason, startedAt: rfc3339(t.startedAt), finishedAt: rfc3339(t.finishedAt), containerID: undefined };
+}
+
+/** A stable fake digest for an image or container id: 64 hex chars from an FNV walk. */
+function digest(text: string): string {
+  let out = '';
+  let h = 0x811c9dc5;
+  for (let round = 0; out.length < 64; round++) {
+    for (const ch of `${text}#${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 64);
+}
+
+/** Go's time.Duration String for whole seconds and minutes ("10s", "2m40s", "5m0s"). */
+function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  return `${Math.floor(s / 60)}m${s % 60}s`;
+}

@@ -1,0 +1,169 @@
+import type { Node, Pod, PodCondition } from '../api/types';
+import { ApiError } from '../api/errors';
+import { clone, keyOf, parseKey, type KubeObject } from '../api/object';
+import type { WatchEvent } from '../api/store';
+import { Controller, type ControllerContext } from '../controllers/controller';
+import { rfc3339 } from '../time';
+import { filterNode, fitErrorMessage, type FilterFailure, type NodeUsage } from './filters';
+import { occupiesNode, podNonZeroRequests, podRequests } from './resources';
+import { balancedAllocation, intolerablePreferNoSchedule, leastAllocated, normalize, preferredAffinity } from './scores';
+
+/**
+ * How long a new pod waits before its scheduling cycle. A real idle kube-scheduler binds within
+ * milliseconds; one virtual second keeps the Pending state visible (docs/SIMPLIFICATIONS.md).
+ */
+export const SCHEDULING_DELAY_MS = 1000;
+const INITIAL_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 10_000;
+/** DefaultPodMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
+const MAX_UNSCHEDULABLE_MS = 5 * 60_000;
+
+const WEIGHTS = { fit: 1, balanced: 1, taint: 3, affinity: 2 };
+
+/**
+ * kube-scheduler's default profile: filter, score, select the best node (ties at random), bind;
+ * unschedulable pods get FailedScheduling and are retried when the cluster changes (§3).
+ */
+export class Scheduler extends Controller {
+  /** Pod key → failed attempts, for the 1 s doubling to 10 s back-off. */
+  private attempts = new Map<string, number>();
+
+  constructor(ctx: ControllerContext) {
+    super('default-scheduler', ctx);
+  }
+
+  onEvent({ type, object, old }: WatchEvent): void {
+    if (object.kind === 'Pod') {
+      const pod = object as Pod;
+      const key = keyOf(object);
+      if (type === 'DELETED') {
+        this.attempts.delete(key);
+        if (pod.spec?.nodeName) this.retryUnschedulable();
+      } else if (this.wantsScheduling(pod) && !this.attempts.has(key) && !this.queue.has(key)) {
+        this.enqueue(key, SCHEDULING_DELAY_MS);
+      } else if (pod.spec?.nodeName && occupiesNode(old as Pod) && !occupiesNode(pod)) {
+        this.retryUnschedulable();
+      }
+    } else if (object.kind === 'Node') {
+      this.retryUnschedulable();
+    }
+  }
+
+  private wantsScheduling(pod: Pod): boolean {
+    return !pod.spec?.nodeName && (pod.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler' && !pod.metadata?.deletionTimestamp;
+  }
+
+  /** A cluster change may make parked pods fit: move them back to the active queue with back-off. */
+  private retryUnschedulable(): void {
+    for (const [key, attempts] of this.attempts) {
+      this.enqueue(key, Math.min(INITIAL_BACKOFF_MS * 2 ** (attempts - 1), MAX_BACKOFF_MS));
+    }
+  }
+
+  protected sync(key: string): void {
+    const { namespace, name } = parseKey(key);
+    const pod = this.ctx.api.get('Pod', namespace, name) as Pod | undefined;
+    if (!pod || !this.wantsScheduling(pod)) {
+      this.attempts.delete(key);
+      return;
+    }
+    const nodes = this.ctx.api.list('Node') as Node[];
+    const usage = this.nodeUsage();
+    const request = podRequests(pod);
+    const nonZero = podNonZeroRequests(pod);
+    const feasible: Node[] = [];
+    const failures: FilterFailure[][] = [];
+    for (const node of nodes) {
+      const nodeUsage = usage.get(node.metadata!.name!) ?? emptyUsage();
+      const failed = filterNode(pod, node, nodeUsage, request);
+      if (failed.length) failures.push(failed);
+      else feasible.push(node);
+    }
+    if (feasible.length === 0) {
+      this.fail(pod, key, fitErrorMessage(nodes.length, failures));
+      return;
+    }
+    const host = this.selectHost(pod, feasible, usage, nonZero);
+    try {
+      this.ctx.api.bind(pod, host.metadata!.name!, this.name);
+    } catch (err) {
+      if (err instanceof ApiError) return;
+      throw err;
+    }
+    this.attempts.delete(key);
+    this.ctx.recorder.record(pod as KubeObject, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${host.metadata!.name}`, { component: this.name });
+  }
+
+  private selectHost(pod: Pod, nodes: Node[], usage: Map<string, NodeUsage>, request: { cpu: number; memory: number }): Node {
+    const use = (n: Node) => usage.get(n.metadata!.name!) ?? emptyUsage();
+    const fit = nodes.map((n) => leastAllocated(n, use(n), request));
+    const balanced = nodes.map((n) => balancedAllocation(n, use(n), request));
+    const taint = normalize(nodes.map((n) => intolerablePreferNoSchedule(pod, n)), true);
+    const affinity = normalize(nodes.map((n) => preferredAffinity(pod, n)), false);
+    const totals = nodes.map((_, i) => fit[i] * WEIGHTS.fit + balanced[i] * WEIGHTS.balanced + taint[i] * WEIGHTS.taint + affinity[i] * WEIGHTS.affinity);
+    // selectHost: the best score, ties broken uniformly at random (reservoir sampling).
+    let best = 0;
+    let ties = 1;
+    for (let i = 1; i < nodes.length; i++) {
+      if (totals[i] > totals[best]) {
+        best = i;
+        ties = 1;
+      } else if (totals[i] === totals[best]) {
+        ties += 1;
+        if (this.ctx.rng.int(1, ties) === 1) best = i;
+      }
+    }
+    return nodes[best];
+  }
+
+  private fail(pod: Pod, key: string, message: string): void {
+    const attempts = (this.attempts.get(key) ?? 0) + 1;
+    this.attempts.set(key, attempts);
+    this.enqueue(key, MAX_UNSCHEDULABLE_MS);
+    this.ctx.recorder.record(pod as KubeObject, 'Warning', 'FailedScheduling', message.slice(0, 1024), { component: this.name });
+    const next = clone(pod);
+    const existing = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    const condition: PodCondition = {
+      type: 'PodScheduled',
+      status: 'False',
+      reason: 'Unschedulable',
+      message,
+      lastTransitionTime: existing?.status === 'False' ? existing.lastTransitionTime : rfc3339(this.ctx.clock.now()),
+    };
+    next.status = { ...next.status, conditions: [...(pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled'), condition] };
+    this.ctx.api.updateStatus(next as KubeObject, this.name);
+  }
+
+  private nodeUsage(): Map<string, NodeUsage> {
+    const usage = new Map<string, NodeUsage>();
+    for (const obj of this.ctx.api.list('Pod')) {
+      const pod = obj as Pod;
+      if (!occupiesNode(pod)) continue;
+      const node = pod.spec!.nodeName!;
+      const u = usage.get(node) ?? emptyUsage();
+      const r = podRequests(pod);
+      const nz = podNonZeroRequests(pod);
+      u.pods += 1;
+      u.requested.cpu += r.cpu;
+      u.requested.memory += r.memory;
+      u.nonZero.cpu += nz.cpu;
+      u.nonZero.memory += nz.memory;
+      usage.set(node, u);
+    }
+    return usage;
+  }
+
+  override save(): unknown {
+    return { queue: this.queue.save(), attempts: [...this.attempts] };
+  }
+
+  override load(state: unknown): void {
+    const s = state as { queue: [string, number][]; attempts: [string, number][] };
+    this.queue.load(s.queue);
+    this.attempts = new Map(s.attempts);
+  }
+}
+
+function emptyUsage(): NodeUsage {
+  return { pods: 0, requested: { cpu: 0, memory: 0 }, nonZero: { cpu: 0, memory: 0 } };
+}
