@@ -8,6 +8,8 @@ import type { ApplyResult, AuditEntry, Cluster, ClusterEvent, ClusterOptions, Cl
 import type { Controller, ControllerContext } from './controllers/controller';
 import { DeploymentController } from './controllers/deployment/controller';
 import { GarbageCollector } from './controllers/garbagecollector';
+import { NodeLifecycleController } from './controllers/nodelifecycle';
+import { TaintEvictionController } from './controllers/tainteviction';
 import { ReplicaSetController } from './controllers/replicaset';
 import { EventRecorder } from './events';
 import { Kubelet } from './kubelet/kubelet';
@@ -51,7 +53,14 @@ export class SimCluster implements Cluster {
     this.api = new ApiServer(this.store, this.clock, this.rng, this.auditLog);
     this.recorder = new EventRecorder(this.api, this.clock);
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, recorder: this.recorder };
-    this.components.push(new DeploymentController(this.ctx), new ReplicaSetController(this.ctx), new GarbageCollector(this.ctx), new Scheduler(this.ctx));
+    this.components.push(
+      new DeploymentController(this.ctx),
+      new ReplicaSetController(this.ctx),
+      new GarbageCollector(this.ctx),
+      new NodeLifecycleController(this.ctx),
+      new TaintEvictionController(this.ctx),
+      new Scheduler(this.ctx),
+    );
     this.store.watch((event) => this.dispatch(event));
     for (const ns of SYSTEM_NAMESPACES) this.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, 'kube-apiserver');
     this.nodeSpecs(options.nodes ?? 3).forEach((spec, i) => this.addNode(spec, i));
@@ -159,6 +168,24 @@ export class SimCluster implements Cluster {
       this.settle();
     }
     this.clock.set(end);
+  }
+
+  private kubelet(name: string): Kubelet | undefined {
+    return this.components.find((c): c is Kubelet => c instanceof Kubelet && c.nodeName === name);
+  }
+
+  /** `kubectl sim node-down`: the node loses power; its kubelet stops heartbeats and pod work. */
+  nodeDown(name: string): boolean {
+    const kubelet = this.kubelet(name);
+    kubelet?.setDown(true);
+    return kubelet !== undefined;
+  }
+
+  nodeUp(name: string): boolean {
+    const kubelet = this.kubelet(name);
+    kubelet?.setDown(false);
+    this.settle();
+    return kubelet !== undefined;
   }
 
   now(): number {

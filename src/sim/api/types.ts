@@ -29,6 +29,7 @@ export type Toleration = Mutable<core.Toleration>;
 export type Taint = Mutable<core.Taint>;
 export type Node = Mutable<core.Node>;
 export type NodeSelectorTerm = Mutable<core.NodeSelectorTerm>;
+export type NodeCondition = Mutable<core.NodeCondition>;
 export type NodeSelectorRequirement = Mutable<core.NodeSelectorRequirement>;
 export type Namespace = Mutable<core.Namespace>;
 export type Event = Mutable<core.Event>;

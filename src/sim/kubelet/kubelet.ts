@@ -54,11 +54,16 @@ interface PodRun {
   next: number;
   pullDoneAt?: number;
   pullStartedAt?: number;
+  /** Image pull back-off (§4.4): 10 s doubling to 300 s between failed pulls. */
+  pullBackoffMs?: number;
+  pullFailedAt?: number;
+  pullRetryAt?: number;
   killAt?: number;
   containers: ContainerRun[];
 }
 
 interface KubeletState {
+  down: boolean;
   queue: [string, number][];
   pods: [string, PodRun][];
   images: string[];
@@ -74,6 +79,8 @@ export class Kubelet extends Controller {
   private pods = new Map<string, PodRun>();
   private images = new Set<string>();
   private lastIp = 1;
+  /** A powered-off node: no heartbeats, no pod work, until it comes back. */
+  private down = false;
 
   constructor(
     ctx: ControllerContext,
@@ -82,6 +89,49 @@ export class Kubelet extends Controller {
   ) {
     super(`kubelet/${nodeName}`, ctx);
     this.enqueue(LEASE_KEY);
+  }
+
+  get isDown(): boolean {
+    return this.down;
+  }
+
+  /** Power the node off or on. Back up, it posts Ready and resyncs every pod bound to it. */
+  setDown(down: boolean): void {
+    if (this.down === down) return;
+    this.down = down;
+    if (down) return;
+    this.enqueue(LEASE_KEY);
+    this.postReady();
+    for (const pod of this.ctx.api.list('Pod')) if ((pod as Pod).spec?.nodeName === this.nodeName) this.enqueue(keyOf(pod));
+  }
+
+  override process(): number {
+    return this.down ? 0 : super.process();
+  }
+
+  override nextDue(): number | undefined {
+    return this.down ? undefined : super.nextDue();
+  }
+
+  /** The kubelet's node status: the four kubelet conditions, healthy. */
+  private postReady(): void {
+    const node = this.ctx.api.get('Node', undefined, this.nodeName) as Node | undefined;
+    if (!node) return;
+    const now = rfc3339(this.ctx.clock.now());
+    const healthy: Record<string, [string, string, string]> = {
+      MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
+      DiskPressure: ['False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+      PIDPressure: ['False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+      Ready: ['True', 'KubeletReady', 'kubelet is posting ready status'],
+    };
+    const next = clone(node);
+    next.status!.conditions = (node.status?.conditions ?? []).map((c) => {
+      const want = healthy[c.type];
+      if (!want) return c;
+      const [status, reason, message] = want;
+      return { ...c, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: c.status === status ? c.lastTransitionTime : now };
+    });
+    this.ctx.api.updateStatus(next as KubeObject, this.name);
   }
 
   onEvent({ type, object }: WatchEvent): void {
@@ -163,6 +213,16 @@ export class Kubelet extends Controller {
     const container = pod.spec!.containers[run.next];
     const c = run.containers[run.next];
     const image = container.image ?? '';
+    if (run.pullDoneAt === undefined && run.pullRetryAt !== undefined && now < run.pullRetryAt) {
+      // The next sync after a failed pull finds the image in back-off.
+      if (c.waitingReason === 'ErrImagePull' && now >= run.pullFailedAt! + RELIST_MS) {
+        c.waitingReason = 'ImagePullBackOff';
+        c.waitingMessage = `Back-off pulling image "${image}"`;
+        this.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
+        this.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+      }
+      return false;
+    }
     if (run.pullDoneAt === undefined) {
       const cached = this.images.has(image) && container.imagePullPolicy !== 'Always';
       if (cached) {
@@ -171,6 +231,7 @@ export class Kubelet extends Controller {
         run.pullStartedAt = now;
       } else {
         this.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`);
+        run.pullRetryAt = undefined;
         run.pullStartedAt = now;
         run.pullDoneAt = now + this.pullDuration(image);
         return false;
@@ -178,11 +239,12 @@ export class Kubelet extends Controller {
     }
     if (run.pullDoneAt > now) return false;
     if (!imageExists(image)) {
-      // ErrImagePull ↔ ImagePullBackOff comes with the faithful workload path; the pull fails here.
-      c.waitingReason = 'ErrImagePull';
-      c.waitingMessage = `failed to pull and unpack image "${parseImage(image).fullName}": not found`;
+      this.failPull(pod, run, c, image);
       return false;
     }
+    run.pullBackoffMs = undefined;
+    run.pullRetryAt = undefined;
+    run.pullFailedAt = undefined;
     if (!this.images.has(image) || container.imagePullPolicy === 'Always') {
       const secs = ((run.pullDoneAt - (run.pullStartedAt ?? run.pullDoneAt)) / 1000).toFixed(3);
       this.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${secs}s (${secs}s including waiting)`);
@@ -195,9 +257,26 @@ export class Kubelet extends Controller {
     return true;
   }
 
+  /** A pull that the registry refuses: ErrImagePull now, ImagePullBackOff from the next sync, retry after the back-off. */
+  private failPull(pod: Pod, run: PodRun, c: ContainerRun, image: string): void {
+    const now = this.ctx.clock.now();
+    const ref = parseImage(image).fullName;
+    const error = `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
+    this.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${error}`);
+    this.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull');
+    c.waitingReason = 'ErrImagePull';
+    c.waitingMessage = error;
+    run.pullBackoffMs = run.pullBackoffMs === undefined ? BACKOFF_INITIAL_MS : Math.min(2 * run.pullBackoffMs, BACKOFF_MAX_MS);
+    run.pullFailedAt = now;
+    run.pullRetryAt = now + run.pullBackoffMs;
+    run.pullDoneAt = undefined;
+    run.pullStartedAt = undefined;
+  }
+
   private pullDuration(image: string): number {
     const cachedLayers = this.images.has(image);
-    const base = cachedLayers ? 300 : 500 + (imageInfo(image).sizeMB / PULL_MB_PER_S) * 1000;
+    // A missing tag fails at the manifest lookup, before any layer is fetched.
+    const base = !imageExists(image) ? 800 : cachedLayers ? 300 : 500 + (imageInfo(image).sizeMB / PULL_MB_PER_S) * 1000;
     return Math.round(base * (0.8 + 0.4 * this.ctx.rng.next()));
   }
 
@@ -221,11 +300,7 @@ export class Kubelet extends Controller {
   /** Exits, and restarts under restartPolicy with the §4.5 back-off. */
   private advanceContainer(pod: Pod, run: PodRun, c: ContainerRun, index: number): void {
     const now = this.ctx.clock.now();
-    if (c.state === 'running' && c.exitAt !== undefined && c.exitAt <= now) {
-      c.state = 'terminated';
-      c.terminated = { exitCode: c.exitCode, reason: c.exitCode === 0 ? 'Completed' : 'Error', startedAt: c.startedAt!, finishedAt: c.exitAt };
-      c.restartAt = this.restartWanted(pod, c) ? c.exitAt + RELIST_MS : undefined;
-    }
+    this.noticeExit(pod, c);
     if (c.restartAt === undefined || c.restartAt > now) return;
     const finished = c.terminated ?? c.lastTerminated!;
     const expired = c.backoffUpdated !== undefined && finished.finishedAt - c.backoffUpdated > 2 * BACKOFF_MAX_MS;
@@ -256,6 +331,15 @@ export class Kubelet extends Controller {
       this.event(pod, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
     }
     this.startContainer(pod, run, index);
+    this.noticeExit(pod, c);
+  }
+
+  /** A process that has ended by now is terminated; the kubelet decides on a restart a relist later. */
+  private noticeExit(pod: Pod, c: ContainerRun): void {
+    if (c.state !== 'running' || c.exitAt === undefined || c.exitAt > this.ctx.clock.now()) return;
+    c.state = 'terminated';
+    c.terminated = { exitCode: c.exitCode, reason: c.exitCode === 0 ? 'Completed' : 'Error', startedAt: c.startedAt!, finishedAt: c.exitAt };
+    c.restartAt = this.restartWanted(pod, c) ? c.exitAt + RELIST_MS : undefined;
   }
 
   private restartWanted(pod: Pod, c: ContainerRun): boolean {
@@ -296,13 +380,16 @@ export class Kubelet extends Controller {
     if (run.stage === 'sandbox') times.push(run.sandboxAt);
     if (run.stage === 'killing') times.push(run.killAt);
     if (run.stage === 'containers') {
-      times.push(run.pullDoneAt);
+      times.push(run.pullDoneAt, run.pullRetryAt);
+      if (run.pullFailedAt !== undefined && run.containers[run.next]?.waitingReason === 'ErrImagePull') times.push(run.pullFailedAt + RELIST_MS);
       for (const c of run.containers) {
-        if (c.state === 'running') times.push(c.exitAt, c.readyAt !== undefined && c.readyAt > this.ctx.clock.now() ? c.readyAt : undefined);
+        if (c.state === 'running') times.push(c.exitAt, c.readyAt);
         times.push(c.restartAt);
       }
     }
-    const due = times.filter((t): t is number => t !== undefined);
+    // step() has done everything due by now; only later transitions wake the pod again.
+    const now = this.ctx.clock.now();
+    const due = times.filter((t): t is number => t !== undefined && t > now);
     return due.length ? Math.min(...due) : undefined;
   }
 
@@ -437,7 +524,7 @@ export class Kubelet extends Controller {
   }
 
   override save(): KubeletState {
-    return { queue: this.queue.save(), pods: [...this.pods].map(([k, v]) => [k, clone(v)]), images: [...this.images], lastIp: this.lastIp };
+    return { down: this.down, queue: this.queue.save(), pods: [...this.pods].map(([k, v]) => [k, clone(v)]), images: [...this.images], lastIp: this.lastIp };
   }
 
   override load(state: unknown): void {
@@ -446,6 +533,7 @@ export class Kubelet extends Controller {
     this.pods = new Map(s.pods.map(([k, v]) => [k, clone(v)]));
     this.images = new Set(s.images);
     this.lastIp = s.lastIp;
+    this.down = s.down;
   }
 }
 
