@@ -11,6 +11,10 @@ export interface ImageInfo {
   kind: 'server' | 'shell';
   /** ms from SIGTERM to exit; undefined ignores SIGTERM (PID 1 shell) until SIGKILL. */
   stopMs?: number;
+  /** Resident memory of the idle process. */
+  memoryBytes: number;
+  /** Ports its default process listens on; undefined when unknown (probes then trust containerPorts). */
+  ports?: number[];
   /** Whether a tag exists in the registry; absent means every tag exists. */
   tagExists?: (tag: string) => boolean;
 }
@@ -21,19 +25,21 @@ const semverLine = (minMinor: number, maxMinor: number) => (tag: string) => {
   return !!m && Number(m[1]) >= minMinor && Number(m[1]) <= maxMinor && (m[2] === undefined || Number(m[2]) <= 30);
 };
 
+const MI = 2 ** 20;
+
 const CATALOG: Record<string, ImageInfo> = {
-  nginx: { sizeMB: 67, kind: 'server', stopMs: 400, tagExists: semverLine(7, 29) },
-  httpd: { sizeMB: 58, kind: 'server', stopMs: 400, tagExists: (t) => /^(latest|alpine|2(\.\d+){0,2}(-alpine)?)$/.test(t) },
-  busybox: { sizeMB: 2, kind: 'shell', tagExists: (t) => /^(latest|musl|glibc|uclibc|stable|1\.\d+(\.\d+)?(-(musl|glibc|uclibc))?)$/.test(t) },
-  alpine: { sizeMB: 4, kind: 'shell', tagExists: (t) => /^(latest|edge|3(\.\d+){0,2})$/.test(t) },
-  'polinux/stress': { sizeMB: 5, kind: 'server', stopMs: 200 },
-  redis: { sizeMB: 45, kind: 'server', stopMs: 300 },
-  postgres: { sizeMB: 150, kind: 'server', stopMs: 1500 },
-  mysql: { sizeMB: 170, kind: 'server', stopMs: 2000 },
+  nginx: { sizeMB: 67, kind: 'server', stopMs: 400, memoryBytes: 3 * MI, ports: [80], tagExists: semverLine(7, 29) },
+  httpd: { sizeMB: 58, kind: 'server', stopMs: 400, memoryBytes: 8 * MI, ports: [80], tagExists: (t) => /^(latest|alpine|2(\.\d+){0,2}(-alpine)?)$/.test(t) },
+  busybox: { sizeMB: 2, kind: 'shell', memoryBytes: MI, ports: [], tagExists: (t) => /^(latest|musl|glibc|uclibc|stable|1\.\d+(\.\d+)?(-(musl|glibc|uclibc))?)$/.test(t) },
+  alpine: { sizeMB: 4, kind: 'shell', memoryBytes: MI, ports: [], tagExists: (t) => /^(latest|edge|3(\.\d+){0,2})$/.test(t) },
+  'polinux/stress': { sizeMB: 5, kind: 'server', stopMs: 200, memoryBytes: MI, ports: [] },
+  redis: { sizeMB: 45, kind: 'server', stopMs: 300, memoryBytes: 4 * MI, ports: [6379] },
+  postgres: { sizeMB: 150, kind: 'server', stopMs: 1500, memoryBytes: 40 * MI, ports: [5432] },
+  mysql: { sizeMB: 170, kind: 'server', stopMs: 2000, memoryBytes: 360 * MI, ports: [3306] },
 };
 
 /** Any other repository is assumed to exist and to serve (issue: "an unknown repository is assumed to exist"). */
-const UNKNOWN: ImageInfo = { sizeMB: 50, kind: 'server', stopMs: 500 };
+const UNKNOWN: ImageInfo = { sizeMB: 50, kind: 'server', stopMs: 500, memoryBytes: 20 * MI };
 
 export interface ImageRef {
   /** Repository without the Docker Hub prefixes ("nginx", "polinux/stress", "registry.k8s.io/pause"). */

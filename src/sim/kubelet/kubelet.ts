@@ -3,6 +3,7 @@ import { clone, keyOf, parseKey, type KubeObject } from '../api/object';
 import type { WatchEvent } from '../api/store';
 import { Controller, type ControllerContext } from '../controllers/controller';
 import { rfc3339 } from '../time';
+import { behaviourOf, runProbe } from './behaviour';
 import { imageExists, imageInfo, parseImage, planProcess } from './images';
 
 /** Sandbox creation: network namespace, pause container, CNI (a real kubelet takes about this). */
@@ -32,7 +33,14 @@ interface ContainerRun {
   startedAt?: number;
   exitAt?: number;
   exitCode: number;
-  readyAt?: number;
+  exitReason?: string;
+  /** Readiness as the prober last judged it; without a readiness probe a started container is ready. */
+  ready: boolean;
+  readinessNextAt?: number;
+  readinessSuccesses: number;
+  readinessFailures: number;
+  livenessNextAt?: number;
+  livenessFailures: number;
   terminated?: Termination;
   lastTerminated?: Termination;
   restartCount: number;
@@ -181,6 +189,10 @@ export class Kubelet extends Controller {
         state: 'waiting',
         waitingReason: 'ContainerCreating',
         exitCode: 0,
+        ready: false,
+        readinessSuccesses: 0,
+        readinessFailures: 0,
+        livenessFailures: 0,
         restartCount: 0,
       })),
     };
@@ -204,7 +216,11 @@ export class Kubelet extends Controller {
     while (run.next < run.containers.length) {
       if (!this.pullAndStart(pod, run)) break;
     }
-    run.containers.forEach((c, i) => this.advanceContainer(pod, run, c, i));
+    run.containers.forEach((c, i) => {
+      this.advanceContainer(pod, run, c, i);
+      this.probe(pod, run, c, i);
+      this.noticeExit(pod, c);
+    });
   }
 
   /** Serial pulls: pull the next container's image, then create and start it. False while waiting. */
@@ -286,15 +302,66 @@ export class Kubelet extends Controller {
     const c = run.containers[index];
     this.event(pod, 'Normal', 'Created', `Created container ${c.name}`);
     this.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
-    const plan = planProcess(spec);
+    const behaviour = behaviourOf(spec, pod.metadata!.annotations);
     c.state = 'running';
     c.startedAt = now;
-    c.exitAt = plan.runsForMs === undefined ? undefined : now + plan.runsForMs;
-    c.exitCode = plan.exitCode;
+    c.exitAt = behaviour.exitAfterMs === undefined ? undefined : now + behaviour.exitAfterMs;
+    c.exitCode = behaviour.exitCode;
+    c.exitReason = behaviour.exitReason;
     c.terminated = undefined;
     c.restartAt = undefined;
-    const probe = spec.readinessProbe;
-    c.readyAt = probe ? now + (probe.initialDelaySeconds ?? 0) * 1000 : now;
+    c.ready = !spec.readinessProbe;
+    c.readinessNextAt = spec.readinessProbe ? now + (spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 : undefined;
+    c.readinessSuccesses = 0;
+    c.readinessFailures = 0;
+    c.livenessNextAt = spec.livenessProbe ? now + (spec.livenessProbe.initialDelaySeconds ?? 0) * 1000 : undefined;
+    c.livenessFailures = 0;
+  }
+
+  /** The prober (§4.7): every periodSeconds, flipping after successThreshold / failureThreshold results. */
+  private probe(pod: Pod, run: PodRun, c: ContainerRun, index: number): void {
+    const now = this.ctx.clock.now();
+    const spec = pod.spec!.containers[index];
+    const behaviour = behaviourOf(spec, pod.metadata!.annotations);
+    const readiness = spec.readinessProbe;
+    while (readiness && c.state === 'running' && c.readinessNextAt !== undefined && c.readinessNextAt <= now) {
+      const at = c.readinessNextAt;
+      const outcome = runProbe(readiness, behaviour, at - c.startedAt!, run.podIP ?? '', 'readiness');
+      if (outcome.ok) {
+        c.readinessSuccesses += 1;
+        c.readinessFailures = 0;
+        if (c.readinessSuccesses >= (readiness.successThreshold ?? 1)) c.ready = true;
+      } else {
+        c.readinessFailures += 1;
+        c.readinessSuccesses = 0;
+        this.event(pod, 'Warning', 'Unhealthy', `Readiness probe failed: ${outcome.output}`);
+        if (c.readinessFailures >= (readiness.failureThreshold ?? 3)) c.ready = false;
+      }
+      c.readinessNextAt = at + (readiness.periodSeconds ?? 10) * 1000;
+    }
+    const liveness = spec.livenessProbe;
+    while (liveness && c.state === 'running' && c.livenessNextAt !== undefined && c.livenessNextAt <= now) {
+      const at = c.livenessNextAt;
+      c.livenessNextAt = at + (liveness.periodSeconds ?? 10) * 1000;
+      const outcome = runProbe(liveness, behaviour, at - c.startedAt!, run.podIP ?? '', 'liveness');
+      if (outcome.ok) {
+        c.livenessFailures = 0;
+        continue;
+      }
+      c.livenessFailures += 1;
+      this.event(pod, 'Warning', 'Unhealthy', `Liveness probe failed: ${outcome.output}`);
+      if (c.livenessFailures < (liveness.failureThreshold ?? 3)) continue;
+      // The kubelet kills the container (SIGTERM, SIGKILL after the grace period) and restarts it.
+      this.event(pod, 'Normal', 'Killing', `Container ${c.name} failed liveness probe, will be restarted`);
+      const grace = (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+      const stopMs = imageInfo(spec.image ?? '').stopMs;
+      const ignoresTerm = stopMs === undefined || behaviour.exitAfterMs !== undefined;
+      c.exitAt = at + (ignoresTerm ? grace : Math.min(stopMs!, grace));
+      c.exitCode = ignoresTerm ? 137 : 0;
+      c.exitReason = undefined;
+      c.livenessNextAt = undefined;
+      c.readinessNextAt = undefined;
+    }
   }
 
   /** Exits, and restarts under restartPolicy with the §4.5 back-off. */
@@ -338,7 +405,8 @@ export class Kubelet extends Controller {
   private noticeExit(pod: Pod, c: ContainerRun): void {
     if (c.state !== 'running' || c.exitAt === undefined || c.exitAt > this.ctx.clock.now()) return;
     c.state = 'terminated';
-    c.terminated = { exitCode: c.exitCode, reason: c.exitCode === 0 ? 'Completed' : 'Error', startedAt: c.startedAt!, finishedAt: c.exitAt };
+    c.terminated = { exitCode: c.exitCode, reason: c.exitReason ?? (c.exitCode === 0 ? 'Completed' : 'Error'), startedAt: c.startedAt!, finishedAt: c.exitAt };
+    c.ready = false;
     c.restartAt = this.restartWanted(pod, c) ? c.exitAt + RELIST_MS : undefined;
   }
 
@@ -383,7 +451,7 @@ export class Kubelet extends Controller {
       times.push(run.pullDoneAt, run.pullRetryAt);
       if (run.pullFailedAt !== undefined && run.containers[run.next]?.waitingReason === 'ErrImagePull') times.push(run.pullFailedAt + RELIST_MS);
       for (const c of run.containers) {
-        if (c.state === 'running') times.push(c.exitAt, c.readyAt);
+        if (c.state === 'running') times.push(c.exitAt, c.readinessNextAt, c.livenessNextAt);
         times.push(c.restartAt);
       }
     }
@@ -403,7 +471,7 @@ export class Kubelet extends Controller {
     const node = this.ctx.api.get('Node', undefined, this.nodeName) as Node | undefined;
     const hostIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
     const containerStatuses: ContainerStatus[] = run.containers.map((c) => {
-      const ready = c.state === 'running' && (c.readyAt ?? Infinity) <= now;
+      const ready = c.state === 'running' && c.ready;
       const state: ContainerStatus['state'] =
         c.state === 'running'
           ? { running: { startedAt: rfc3339(c.startedAt!) } }
