@@ -1,10 +1,18 @@
 /**
  * The versioned messages between the simulation worker and the UI. Types only: the transport
  * (postMessage today, a WebSocket later) is chosen by whoever wires the two ends.
+ *
+ * The conversation: the UI sends `connect`, the host answers with a full `snapshot`, then sends at
+ * most one `patch` per clock tick holding only the objects that changed. Commands carry an `id`
+ * that their result echoes.
  */
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+/** The speeds the clock runs at, as multiples of wall time. */
+export const SPEEDS = [1, 2, 5, 10, 30] as const;
+export type Speed = (typeof SPEEDS)[number];
 
 /** A Kubernetes object as it crosses the wire: plain JSON. */
 export interface WireObject {
@@ -33,21 +41,25 @@ export interface WireKubectlResult {
 }
 
 export type ClientMessage =
-  | { type: 'connect'; version: number }
+  /** `seed` and `nodes` choose the cluster when the host has none yet; a reconnect keeps it. */
+  | { type: 'connect'; version: number; seed?: number; nodes?: number }
   | { type: 'apply'; id: number; yaml: string }
   | { type: 'kubectl'; id: number; command: string; stdin?: string }
   | { type: 'delete'; id: number; kind: string; namespace?: string; name: string }
   | { type: 'pause' }
   | { type: 'play' }
-  | { type: 'setSpeed'; speed: number };
+  | { type: 'setSpeed'; speed: Speed };
 
 export type ServerMessage =
-  | { type: 'snapshot'; version: number; time: number; paused: boolean; speed: number; objects: WireObject[] }
-  /** Objects changed since the last frame; `deleted` holds "Kind/namespace/name" keys. */
+  /** `time` is virtual ms since the cluster started; `epoch` is the wall-clock ms its timestamps count from. */
+  | { type: 'snapshot'; version: number; epoch: number; time: number; paused: boolean; speed: Speed; objects: WireObject[] }
+  /** Objects changed since the last tick; `deleted` holds "Kind/namespace/name" keys. */
   | { type: 'patch'; time: number; upserted: WireObject[]; deleted: string[] }
-  | { type: 'clock'; time: number; paused: boolean; speed: number }
+  /** The clock moved (a new virtual second, pause, play, speed) while no object changed. */
+  | { type: 'clock'; time: number; paused: boolean; speed: Speed }
   | { type: 'applyResult'; id: number; results: WireApplyResult[] }
   | { type: 'kubectlResult'; id: number; result: WireKubectlResult }
+  | { type: 'deleteResult'; id: number; result: WireKubectlResult }
   | { type: 'fatal'; message: string };
 
 /** Where the two ends meet; a Worker, a MessagePort or a socket adapter. */

@@ -1,0 +1,71 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const SAMPLE = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: nginx-deployment
+  labels:
+    app: nginx
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.14.2
+        ports:
+        - containerPort: 80
+`;
+
+/** Opens the app and waits until the cluster and the editor are there. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('group', { name: 'Node node-1', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Apply' })).toBeEnabled();
+}
+
+export async function setSpeed(page: Page, speed: 1 | 2 | 5 | 10 | 30): Promise<void> {
+  await page.getByLabel('Speed').selectOption(String(speed));
+}
+
+/**
+ * Replaces the editor's text the way a person would: select all, then paste. Typing it would let
+ * the editor's auto-indent shift every line.
+ */
+export async function setManifest(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  const editor = page.getByRole('textbox', { name: 'Manifest editor' });
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+export async function apply(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Apply' }).click();
+  return page.getByRole('status', { name: 'Apply results' });
+}
+
+/** The pod chips of the sample Deployment. */
+export function nginxPods(page: Page): Locator {
+  return page.getByRole('button', { name: /^Pod nginx-deployment-[a-z0-9]+-[a-z0-9]{5}$/ });
+}
+
+export async function expectAllRunning(pods: Locator, count: number): Promise<void> {
+  await expect(pods).toHaveCount(count);
+  for (const pod of await pods.all()) {
+    await expect(pod).toContainText('Running');
+    await expect(pod).toContainText('1/1');
+  }
+}
+
+/** Screenshots go to test-results/, for people to look at each step. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png` });
+}

@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type Transport, type WireObject } from '../protocol/messages';
+import { emptyView, useCluster } from './cluster';
+import { useClock } from './clock';
+import { connectClient } from './client';
+
+class FakeWorker implements Transport<ClientMessage, ServerMessage> {
+  sent: ClientMessage[] = [];
+  private handler: ((message: ServerMessage) => void) | undefined;
+
+  send(message: ClientMessage): void {
+    this.sent.push(message);
+  }
+
+  onMessage(handler: (message: ServerMessage) => void): void {
+    this.handler = handler;
+  }
+
+  reply(message: ServerMessage): void {
+    this.handler?.(message);
+  }
+}
+
+const nodeObj: WireObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1', resourceVersion: '1' } };
+
+describe('client', () => {
+  beforeEach(() => {
+    useCluster.setState(emptyView(), true);
+    useClock.setState({ time: 0, epoch: 0, paused: false, speed: 1, connected: false, fatal: undefined });
+  });
+
+  it('connects with the protocol version and the requested cluster', () => {
+    const worker = new FakeWorker();
+    connectClient(worker, { seed: 5 });
+    expect(worker.sent).toEqual([{ type: 'connect', version: PROTOCOL_VERSION, seed: 5 }]);
+  });
+
+  it('mirrors the snapshot, then patches, into the stores', () => {
+    const worker = new FakeWorker();
+    connectClient(worker);
+    worker.reply({ type: 'snapshot', version: PROTOCOL_VERSION, epoch: 1000, time: 0, paused: false, speed: 1, objects: [nodeObj] });
+    expect(useClock.getState()).toMatchObject({ connected: true, epoch: 1000 });
+    expect(useCluster.getState().topology.nodes).toEqual(['Node//node-1']);
+    const renamed = { ...nodeObj, metadata: { ...nodeObj.metadata, resourceVersion: '2', labels: { a: 'b' } } };
+    worker.reply({ type: 'patch', time: 1500, upserted: [renamed], deleted: [] });
+    expect(useCluster.getState().objects.get('Node//node-1')).toBe(renamed);
+    expect(useClock.getState().time).toBe(1500);
+    worker.reply({ type: 'patch', time: 1600, upserted: [], deleted: ['Node//node-1'] });
+    expect(useCluster.getState().objects.size).toBe(0);
+  });
+
+  it('follows the clock through pause and speed changes', () => {
+    const worker = new FakeWorker();
+    const client = connectClient(worker);
+    client.pause();
+    client.setSpeed(30);
+    expect(worker.sent.slice(1)).toEqual([{ type: 'pause' }, { type: 'setSpeed', speed: 30 }]);
+    worker.reply({ type: 'clock', time: 9000, paused: true, speed: 30 });
+    expect(useClock.getState()).toMatchObject({ time: 9000, paused: true, speed: 30 });
+  });
+
+  it('resolves each command with the result that carries its id', async () => {
+    const worker = new FakeWorker();
+    const client = connectClient(worker);
+    const applied = client.apply('kind: Pod');
+    const deleted = client.deleteObject('Pod', 'web-1', 'default');
+    expect(worker.sent.slice(1)).toEqual([
+      { type: 'apply', id: 1, yaml: 'kind: Pod' },
+      { type: 'delete', id: 2, kind: 'Pod', name: 'web-1', namespace: 'default' },
+    ]);
+    worker.reply({ type: 'deleteResult', id: 2, result: { stdout: 'pod "web-1" deleted\n', stderr: '', exitCode: 0 } });
+    worker.reply({ type: 'applyResult', id: 1, results: [{ index: 0, message: 'pod/web-1 created' }] });
+    await expect(applied).resolves.toEqual([{ index: 0, message: 'pod/web-1 created' }]);
+    await expect(deleted).resolves.toMatchObject({ exitCode: 0 });
+  });
+
+  it('keeps the fatal message so the app can show it', () => {
+    const worker = new FakeWorker();
+    connectClient(worker);
+    worker.reply({ type: 'fatal', message: 'boom' });
+    expect(useClock.getState().fatal).toBe('boom');
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The UI's end of the protocol: sends commands, routes snapshots and patches into the stores, and
+ * resolves each command's promise when its result comes back.
+ */
+import {
+  PROTOCOL_VERSION,
+  type ClientMessage,
+  type ServerMessage,
+  type Speed,
+  type Transport,
+  type WireApplyResult,
+  type WireKubectlResult,
+} from '../protocol/messages';
+import { applyPatch, useCluster, viewFromSnapshot } from './cluster';
+import { useClock } from './clock';
+
+export interface SimClient {
+  apply(yaml: string): Promise<WireApplyResult[]>;
+  kubectl(command: string, stdin?: string): Promise<WireKubectlResult>;
+  deleteObject(kind: string, name: string, namespace?: string): Promise<WireKubectlResult>;
+  pause(): void;
+  play(): void;
+  setSpeed(speed: Speed): void;
+}
+
+export interface ConnectOptions {
+  seed?: number;
+  nodes?: number;
+}
+
+type Pending = { kind: 'apply'; resolve(results: WireApplyResult[]): void } | { kind: 'kubectl'; resolve(result: WireKubectlResult): void };
+
+export function connectClient(transport: Transport<ClientMessage, ServerMessage>, options: ConnectOptions = {}): SimClient {
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  transport.onMessage((message) => {
+    switch (message.type) {
+      case 'snapshot':
+        useCluster.setState(viewFromSnapshot(message.objects), true);
+        useClock.setState({
+          time: message.time,
+          epoch: message.epoch,
+          paused: message.paused,
+          speed: message.speed,
+          connected: true,
+          fatal: undefined,
+        });
+        return;
+      case 'patch':
+        useCluster.setState(applyPatch(useCluster.getState(), message.upserted, message.deleted), true);
+        useClock.setState({ time: message.time });
+        return;
+      case 'clock':
+        useClock.setState({ time: message.time, paused: message.paused, speed: message.speed });
+        return;
+      case 'applyResult': {
+        const request = pending.get(message.id);
+        pending.delete(message.id);
+        if (request?.kind === 'apply') request.resolve(message.results);
+        return;
+      }
+      case 'kubectlResult':
+      case 'deleteResult': {
+        const request = pending.get(message.id);
+        pending.delete(message.id);
+        if (request?.kind === 'kubectl') request.resolve(message.result);
+        return;
+      }
+      case 'fatal':
+        useClock.setState({ fatal: message.message });
+        return;
+    }
+  });
+
+  transport.send({ type: 'connect', version: PROTOCOL_VERSION, ...options });
+
+  return {
+    apply(yaml) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, { kind: 'apply', resolve });
+        transport.send({ type: 'apply', id, yaml });
+      });
+    },
+    kubectl(command, stdin) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, { kind: 'kubectl', resolve });
+        transport.send({ type: 'kubectl', id, command, stdin });
+      });
+    },
+    deleteObject(kind, name, namespace) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, { kind: 'kubectl', resolve });
+        transport.send({ type: 'delete', id, kind, name, namespace });
+      });
+    },
+    pause: () => transport.send({ type: 'pause' }),
+    play: () => transport.send({ type: 'play' }),
+    setSpeed: (speed) => transport.send({ type: 'setSpeed', speed }),
+  };
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { WireObject } from '../protocol/messages';
+import { applyPatch, viewFromSnapshot } from './cluster';
+
+let version = 0;
+
+function node(name: string): WireObject {
+  return { apiVersion: 'v1', kind: 'Node', metadata: { name, uid: `uid-${name}`, resourceVersion: String(++version) } };
+}
+
+function deployment(name: string, created = '2026-01-01T09:00:01Z'): WireObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'default', uid: `uid-${name}`, creationTimestamp: created, resourceVersion: String(++version) },
+  };
+}
+
+function replicaSet(name: string, owner: string): WireObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: `uid-${name}`,
+      creationTimestamp: '2026-01-01T09:00:01Z',
+      resourceVersion: String(++version),
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: owner, uid: `uid-${owner}`, controller: true }],
+    },
+  };
+}
+
+function pod(name: string, opts: { node?: string; owner?: string; phase?: string; created?: string } = {}): WireObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: `uid-${name}`,
+      creationTimestamp: opts.created ?? '2026-01-01T09:00:02Z',
+      resourceVersion: String(++version),
+      ownerReferences: opts.owner
+        ? [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: opts.owner, uid: `uid-${opts.owner}`, controller: true }]
+        : undefined,
+    },
+    spec: { nodeName: opts.node, containers: [{ name: 'app', image: 'nginx:1.14.2' }] },
+    status: { phase: opts.phase ?? 'Pending' },
+  };
+}
+
+const base = () => viewFromSnapshot([node('node-2'), node('node-10'), node('control-plane'), node('node-1')]);
+
+describe('cluster mirror', () => {
+  it('lists nodes in natural name order', () => {
+    expect(base().topology.nodes).toEqual(['Node//control-plane', 'Node//node-1', 'Node//node-2', 'Node//node-10']);
+  });
+
+  it('tells the control-plane node apart by its kubeadm role label or taint', () => {
+    const labelled = { ...node('cp-a'), metadata: { ...node('cp-a').metadata, labels: { 'node-role.kubernetes.io/control-plane': '' } } };
+    const tainted = { ...node('cp-b'), spec: { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } };
+    const view = viewFromSnapshot([node('node-1'), labelled, tainted]);
+    expect(view.topology.controlPlane).toEqual(['Node//cp-a', 'Node//cp-b']);
+  });
+
+  it('puts bound pods in their node, oldest first, and unbound ones in Unscheduled', () => {
+    const view = applyPatch(
+      base(),
+      [
+        pod('b', { node: 'node-1', created: '2026-01-01T09:00:05Z' }),
+        pod('a', { node: 'node-1', created: '2026-01-01T09:00:03Z' }),
+        pod('c'),
+        pod('lost', { node: 'gone' }),
+      ],
+      [],
+    );
+    expect(view.topology.podsByNode.get('node-1')).toEqual(['Pod/default/a', 'Pod/default/b']);
+    expect(view.topology.podsByNode.get('node-2')).toEqual([]);
+    expect(view.topology.unscheduled).toEqual(['Pod/default/c', 'Pod/default/lost']);
+  });
+
+  it('draws owner edges Deployment → ReplicaSet → Pod from controller references', () => {
+    const view = applyPatch(base(), [deployment('web'), replicaSet('web-abc', 'web'), pod('web-abc-1', { owner: 'web-abc', node: 'node-2' })], []);
+    expect(view.topology.deployments).toEqual(['Deployment/default/web']);
+    expect(view.topology.replicaSets).toEqual(['ReplicaSet/default/web-abc']);
+    expect(view.topology.edges).toEqual([
+      { source: 'Deployment/default/web', target: 'ReplicaSet/default/web-abc' },
+      { source: 'ReplicaSet/default/web-abc', target: 'Pod/default/web-abc-1' },
+    ]);
+  });
+
+  it('keeps every unchanged object, and the topology, by identity when a status changes', () => {
+    const before = applyPatch(base(), [pod('a', { node: 'node-1' }), pod('b', { node: 'node-1' })], []);
+    const running = pod('a', { node: 'node-1', phase: 'Running' });
+    const after = applyPatch(before, [running], []);
+    expect(after.objects.get('Pod/default/a')).toBe(running);
+    expect(after.objects.get('Pod/default/b')).toBe(before.objects.get('Pod/default/b'));
+    expect(after.objects.get('Node//node-1')).toBe(before.objects.get('Node//node-1'));
+    expect(after.byKind.get('Node')).toBe(before.byKind.get('Node'));
+    expect(after.byKind.get('Pod')).not.toBe(before.byKind.get('Pod'));
+    expect(after.topology).toBe(before.topology);
+  });
+
+  it('recomputes the topology when the scheduler binds a pod', () => {
+    const before = applyPatch(base(), [pod('a')], []);
+    const after = applyPatch(before, [pod('a', { node: 'node-2' })], []);
+    expect(after.topology).not.toBe(before.topology);
+    expect(after.topology.unscheduled).toEqual([]);
+    expect(after.topology.podsByNode.get('node-2')).toEqual(['Pod/default/a']);
+  });
+
+  it('ignores an upsert at the resourceVersion it already has', () => {
+    const a = pod('a');
+    const before = applyPatch(base(), [a], []);
+    expect(applyPatch(before, [{ ...a }], [])).toBe(before);
+  });
+
+  it('removes deleted keys and their kind bucket, and ignores unknown ones', () => {
+    const before = applyPatch(base(), [pod('a', { node: 'node-1' })], []);
+    const after = applyPatch(before, [], ['Pod/default/a', 'Pod/default/never-seen']);
+    expect(after.objects.has('Pod/default/a')).toBe(false);
+    expect(after.byKind.has('Pod')).toBe(false);
+    expect(after.topology.podsByNode.get('node-1')).toEqual([]);
+    expect(applyPatch(after, [], ['Pod/default/never-seen'])).toBe(after);
+  });
+
+  it('does not touch the topology for kinds the graph does not structure, like Events', () => {
+    const before = base();
+    const event: WireObject = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'a.1', namespace: 'default', resourceVersion: '900' } };
+    const after = applyPatch(before, [event], []);
+    expect(after.topology).toBe(before.topology);
+    expect(after.byKind.get('Event')?.get('Event/default/a.1')).toBe(event);
+  });
+});

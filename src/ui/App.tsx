@@ -1,0 +1,37 @@
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { useClock } from '../state/clock';
+import { EditorPanel } from './editor/EditorPanel';
+import { Graph } from './graph/Graph';
+import { Inspector } from './inspector/Inspector';
+import { TopBar } from './TopBar';
+
+const separator = 'w-1 bg-slate-800 transition-colors hover:bg-sky-500 data-[separator=active]:bg-sky-500';
+
+export function App() {
+  const fatal = useClock((s) => s.fatal);
+  return (
+    <div className="flex h-full flex-col">
+      <TopBar />
+      {fatal && (
+        <div role="alert" className="border-b border-rose-500/40 bg-rose-950 px-4 py-2 font-mono text-xs whitespace-pre-wrap text-rose-100">
+          The simulation stopped: {fatal}
+        </div>
+      )}
+      <Group orientation="horizontal" className="min-h-0 flex-1">
+        <Panel id="editor" defaultSize="27%" minSize="16%">
+          <EditorPanel />
+        </Panel>
+        <Separator className={separator} />
+        <Panel id="graph" minSize="30%">
+          <main className="h-full" aria-label="Cluster">
+            <Graph />
+          </main>
+        </Panel>
+        <Separator className={separator} />
+        <Panel id="inspector" defaultSize="25%" minSize="15%">
+          <Inspector />
+        </Panel>
+      </Group>
+    </div>
+  );
+}

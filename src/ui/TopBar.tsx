@@ -1,0 +1,93 @@
+import { SPEEDS, type Speed } from '../protocol/messages';
+import { formatClock } from '../state/age';
+import { useClock } from '../state/clock';
+import { useCluster } from '../state/cluster';
+import { useClient } from './client-context';
+import { PauseIcon, PlayIcon } from './icons';
+
+function Clock() {
+  // Re-render once per virtual second, not on every tick.
+  const seconds = useClock((s) => Math.floor(s.time / 1000));
+  const paused = useClock((s) => s.paused);
+  return (
+    <div className="flex flex-col items-start leading-none">
+      <span className="text-[10px] tracking-wide text-slate-500 uppercase">Cluster time</span>
+      <time
+        aria-label="Cluster clock"
+        dateTime={`PT${seconds}S`}
+        className={`font-mono text-lg font-semibold tabular-nums ${paused ? 'text-amber-300' : 'text-slate-100'}`}
+      >
+        {formatClock(seconds * 1000)}
+      </time>
+    </div>
+  );
+}
+
+function Counts() {
+  const nodes = useCluster((s) => s.topology.nodes.length);
+  const pods = useCluster((s) => s.byKind.get('Pod')?.size ?? 0);
+  return (
+    <span className="text-xs text-slate-400">
+      {nodes} nodes · {pods} pods
+    </span>
+  );
+}
+
+/** The cluster clock and its controls: Pause/Play and Speed. */
+export function TopBar() {
+  const client = useClient();
+  const paused = useClock((s) => s.paused);
+  const speed = useClock((s) => s.speed);
+  const connected = useClock((s) => s.connected);
+
+  return (
+    <header className="flex h-14 shrink-0 items-center gap-5 border-b border-slate-800 bg-slate-900 px-4">
+      <div className="flex items-center gap-2">
+        <svg viewBox="0 0 24 24" className="size-7 text-sky-400" aria-hidden="true">
+          <path fill="currentColor" d="M12 2 3.3 7v10L12 22l8.7-5V7L12 2Zm0 2.3 6.7 3.9v7.6L12 19.7l-6.7-3.9V8.2L12 4.3Z" />
+          <circle cx="12" cy="12" r="3" fill="currentColor" />
+        </svg>
+        <div className="leading-tight">
+          <h1 className="text-base font-bold tracking-tight text-slate-100">kubesim</h1>
+          <p className="text-[10px] text-slate-500">Kubernetes v1.32, simulated in your browser</p>
+        </div>
+      </div>
+      <div className="h-8 w-px bg-slate-800" />
+      <Clock />
+      <button
+        type="button"
+        onClick={() => (paused ? client.play() : client.pause())}
+        disabled={!connected}
+        className="flex items-center gap-1.5 rounded-md border border-slate-700 bg-slate-800 px-3 py-1.5 text-sm font-medium text-slate-100 hover:bg-slate-700 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none disabled:opacity-50"
+      >
+        {paused ? <PlayIcon className="size-4" /> : <PauseIcon className="size-4" />}
+        {paused ? 'Play' : 'Pause'}
+      </button>
+      <div className="flex items-center gap-2">
+        <label htmlFor="speed" className="text-sm text-slate-400">
+          Speed
+        </label>
+        <select
+          id="speed"
+          value={speed}
+          disabled={!connected}
+          onChange={(event) => client.setSpeed(Number(event.target.value) as Speed)}
+          className="rounded-md border border-slate-700 bg-slate-800 px-2 py-1.5 text-sm text-slate-100 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none"
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="ml-auto flex items-center gap-3">
+        <Counts />
+        <span className={`flex items-center gap-1.5 text-xs ${connected ? 'text-emerald-300' : 'text-slate-500'}`}>
+          <span className={`size-2 rounded-full ${connected ? 'bg-emerald-400' : 'bg-slate-600'}`} aria-hidden="true" />
+          {connected ? 'Cluster running' : 'Starting…'}
+        </span>
+      </div>
+    </header>
+  );
+}

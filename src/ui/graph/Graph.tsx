@@ -1,0 +1,99 @@
+import { useEffect, useMemo, useRef } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  useStore,
+  type NodeTypes,
+} from '@xyflow/react';
+import { useSelection } from '../../state/selection';
+import { useGraphLayout } from './layout-store';
+import { NodeBox, UnscheduledArea } from './NodeBox';
+import { DeploymentNode, ReplicaSetNode } from './OwnerNode';
+import { PodNode } from './PodNode';
+
+const nodeTypes: NodeTypes = {
+  pod: PodNode,
+  clusterNode: NodeBox,
+  unscheduled: UnscheduledArea,
+  deployment: DeploymentNode,
+  replicaSet: ReplicaSetNode,
+};
+
+const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.25, duration: 200 };
+
+function ClusterGraph() {
+  const { nodes, edges } = useGraphLayout((s) => s.layout);
+  const setPane = useGraphLayout((s) => s.setPane);
+  const paneWidth = useStore((s) => s.width);
+  const paneHeight = useStore((s) => s.height);
+  const select = useSelection((s) => s.select);
+  const { fitView } = useReactFlow();
+  /** Once the user pans or zooms, the graph stops re-fitting itself as it grows. */
+  const userMoved = useRef(false);
+
+  // The outline of the drawing: owners and containers, not the chips inside them.
+  const outline = useMemo(
+    () =>
+      nodes
+        .filter((n) => !n.parentId)
+        .map((n) => `${n.id}@${n.position.x},${n.position.y},${n.width}x${n.height}`)
+        .join('|'),
+    [nodes],
+  );
+
+  useEffect(() => {
+    setPane({ width: paneWidth, height: paneHeight });
+  }, [paneWidth, paneHeight, setPane]);
+
+  useEffect(() => {
+    if (!userMoved.current) void fitView(FIT_OPTIONS);
+  }, [outline, paneWidth, paneHeight, fitView]);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      nodesFocusable={false}
+      edgesFocusable={false}
+      elementsSelectable={false}
+      minZoom={0.1}
+      maxZoom={2.5}
+      fitView
+      fitViewOptions={FIT_OPTIONS}
+      colorMode="dark"
+      attributionPosition="bottom-right"
+      // Pointer selection goes through React Flow; each drawn object also answers Enter and Space itself.
+      onNodeClick={(_, node) => select(node.data.objectKey || null)}
+      onPaneClick={() => select(null)}
+      onMoveStart={(event) => {
+        if (event) userMoved.current = true;
+      }}
+      defaultEdgeOptions={{ style: { strokeWidth: 1.5, stroke: 'var(--color-slate-500)' } }}
+      aria-label="Cluster graph"
+    >
+      <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="var(--color-slate-800)" />
+      <Controls
+        showInteractive={false}
+        onFitView={() => {
+          userMoved.current = false;
+          void fitView(FIT_OPTIONS);
+        }}
+      />
+    </ReactFlow>
+  );
+}
+
+export function Graph() {
+  return (
+    <ReactFlowProvider>
+      <ClusterGraph />
+    </ReactFlowProvider>
+  );
+}

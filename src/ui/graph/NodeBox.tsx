@@ -1,0 +1,141 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import { useShallow } from 'zustand/react/shallow';
+import { isControlPlane, useCluster, type ClusterView } from '../../state/cluster';
+import { isTerminated, podRequests } from '../../state/objects';
+import { bytes, cpuMillis, formatBytes, formatCpu } from '../../state/quantity';
+import { useSelection } from '../../state/selection';
+import { ServerIcon } from '../icons';
+import type { GraphNode } from './layout';
+
+interface Allocation {
+  cpu: number;
+  memory: number;
+  pods: number;
+}
+
+/** What the scheduler has handed out on a node: requests of the pods bound to it that still run. */
+function allocationOn(state: ClusterView, nodeName: string): Allocation {
+  const total: Allocation = { cpu: 0, memory: 0, pods: 0 };
+  for (const key of state.topology.podsByNode.get(nodeName) ?? []) {
+    const pod = state.objects.get(key) as Pod | undefined;
+    if (!pod || isTerminated(pod)) continue;
+    const requests = podRequests(pod);
+    total.cpu += requests.cpuMillis;
+    total.memory += requests.memoryBytes;
+    total.pods += 1;
+  }
+  return total;
+}
+
+function Bar({ label, used, capacity, format }: { label: string; used: number; capacity: number; format(n: number): string }) {
+  const ratio = capacity > 0 ? Math.min(used / capacity, 1) : 0;
+  const colour = ratio > 0.9 ? 'bg-rose-400' : ratio > 0.7 ? 'bg-amber-400' : 'bg-sky-400';
+  const text = `${format(used)} / ${format(capacity)}`;
+  return (
+    <div className="min-w-0 flex-1">
+      <div className="flex items-baseline justify-between gap-1 text-[10px] leading-4">
+        <span className="font-medium uppercase tracking-wide text-slate-400">{label}</span>
+        <span className="truncate font-mono text-slate-300">{text}</span>
+      </div>
+      <div
+        role="meter"
+        aria-label={`${label} allocated`}
+        aria-valuemin={0}
+        aria-valuemax={capacity}
+        aria-valuenow={used}
+        aria-valuetext={text}
+        className="h-1.5 overflow-hidden rounded-full bg-slate-700/70"
+      >
+        <div className={`h-full rounded-full ${colour}`} style={{ width: `${ratio * 100}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A cluster Node as a box that holds its pods (the pods are React Flow children placed inside it),
+ * with allocated vs allocatable CPU, memory and pods so bin packing can be seen.
+ */
+function NodeBoxView({ data }: NodeProps<GraphNode>) {
+  const key = data.objectKey;
+  const node = useCluster((s) => s.objects.get(key)) as Node | undefined;
+  const name = node?.metadata?.name ?? '';
+  const allocation = useCluster(useShallow((s) => allocationOn(s, name)));
+  const selected = useSelection((s) => s.selected === key);
+  const select = useSelection((s) => s.select);
+  if (!node) return null;
+
+  const controlPlane = isControlPlane(node);
+  const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+  const cordoned = node.spec?.unschedulable === true;
+  const allocatable = node.status?.allocatable ?? {};
+  const frame = controlPlane
+    ? 'border-dashed border-violet-400/60 bg-violet-950/30'
+    : 'border-slate-600/80 bg-slate-900/80';
+
+  return (
+    <div
+      role="group"
+      aria-label={`Node ${name}`}
+      className={`h-full w-full rounded-xl border-2 ${frame} ${ready ? '' : 'hatched opacity-70 grayscale'} ${
+        selected ? 'ring-2 ring-sky-400' : ''
+      }`}
+    >
+      <div className="flex flex-col gap-2 px-3 pt-2.5">
+        <div className="flex items-center gap-2">
+          <ServerIcon className={`size-4 shrink-0 ${controlPlane ? 'text-violet-300' : 'text-slate-400'}`} />
+          <button
+            type="button"
+            onClick={() => select(key)}
+            className="truncate rounded font-mono text-sm font-semibold text-slate-100 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-sky-400"
+          >
+            {name}
+          </button>
+          {controlPlane && (
+            <span className="rounded bg-violet-500/20 px-1.5 text-[10px] font-medium leading-4 text-violet-200">control plane</span>
+          )}
+          <span className="ml-auto flex gap-1">
+            {!ready && <span className="rounded bg-rose-500/20 px-1.5 text-[10px] font-semibold leading-4 text-rose-200">NotReady</span>}
+            {cordoned && (
+              <span className="rounded bg-amber-500/20 px-1.5 text-[10px] font-semibold leading-4 text-amber-200">SchedulingDisabled</span>
+            )}
+          </span>
+        </div>
+        <div className="flex gap-3">
+          <Bar label="CPU" used={allocation.cpu} capacity={cpuMillis(allocatable.cpu)} format={formatCpu} />
+          <Bar label="Memory" used={allocation.memory} capacity={bytes(allocatable.memory)} format={formatBytes} />
+          <Bar label="Pods" used={allocation.pods} capacity={Number(allocatable.pods ?? 0)} format={String} />
+        </div>
+        {controlPlane && allocation.pods === 0 && (
+          <p className="text-[11px] leading-4 text-violet-200/70">
+            Tainted <span className="font-mono">NoSchedule</span>: only pods that tolerate it run here.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const NodeBox = memo(NodeBoxView);
+
+/** Where pods wait until the scheduler binds them to a node. */
+function UnscheduledAreaView() {
+  const count = useCluster((s) => s.topology.unscheduled.length);
+  return (
+    <div role="group" aria-label="Unscheduled pods" className="h-full w-full rounded-xl border-2 border-dashed border-amber-400/40 bg-amber-950/10">
+      <div className="px-3 pt-2.5">
+        <div className="flex items-center gap-2">
+          <span className="text-sm font-semibold text-amber-200">Unscheduled</span>
+          <span className="rounded bg-amber-500/20 px-1.5 font-mono text-[10px] leading-4 text-amber-100">{count}</span>
+        </div>
+        <p className="mt-1 text-[11px] leading-4 text-slate-400">
+          <span className="font-mono">Pending</span> pods wait here for the scheduler to find them a node.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export const UnscheduledArea = memo(UnscheduledAreaView);

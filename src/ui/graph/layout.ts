@@ -1,0 +1,239 @@
+/**
+ * Where everything sits on the graph, from structure alone: owners in a column on the left, the
+ * control plane and the Unscheduled area in the first row, worker nodes in a grid below, each
+ * holding its pods in a grid of slots. No force or layered layout: positions depend only on the
+ * topology and on the slots pods already hold, so a pod never jumps when another comes or goes.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { Topology } from '../../state/cluster';
+
+export const CHIP_W = 196;
+export const CHIP_H = 50;
+export const CHIP_GAP = 8;
+export const CHIP_COLS = 2;
+export const BOX_PAD = 12;
+export const BOX_W = BOX_PAD * 2 + CHIP_COLS * CHIP_W + (CHIP_COLS - 1) * CHIP_GAP;
+export const BOX_GAP = 24;
+/** The header above the chips: name and resource bars, plus a note on the control plane. */
+export const BOX_HEADER = { worker: 76, controlPlane: 96, unscheduled: 66 } as const;
+export const OWNER_W = 236;
+export const OWNER_H = 76;
+export const OWNER_GAP = 12;
+export const RS_INDENT = 28;
+/** Room between the owner column and the nodes for the owner edges to fan out. */
+const NODES_X = OWNER_W + RS_INDENT + 72;
+const MAX_NODE_COLUMNS = 4;
+
+export const UNSCHEDULED_ID = 'area/unscheduled';
+
+export type GraphNodeType = 'pod' | 'clusterNode' | 'unscheduled' | 'deployment' | 'replicaSet';
+/** Every graph node carries only the key of the object it draws; it subscribes to the object itself. */
+export type GraphNode = Node<{ objectKey: string }, GraphNodeType>;
+
+export interface GraphLayout {
+  nodes: GraphNode[];
+  edges: Edge[];
+  /** Pod key → slot index, per container id; feed back into the next layout. */
+  slots: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/**
+ * Keeps each pod in the slot it had; new pods take the lowest free slots, in the given order.
+ */
+export function assignSlots(previous: ReadonlyMap<string, number> | undefined, pods: readonly string[]): Map<string, number> {
+  const slots = new Map<string, number>();
+  const taken = new Set<number>();
+  for (const pod of pods) {
+    const slot = previous?.get(pod);
+    if (slot !== undefined) {
+      slots.set(pod, slot);
+      taken.add(slot);
+    }
+  }
+  let free = 0;
+  for (const pod of pods) {
+    if (slots.has(pod)) continue;
+    while (taken.has(free)) free++;
+    slots.set(pod, free);
+    taken.add(free);
+  }
+  return slots;
+}
+
+/** An empty box is only its header; each row of chips adds to it. */
+function boxHeight(header: number, slots: ReadonlyMap<string, number>): number {
+  if (slots.size === 0) return header;
+  const rows = Math.ceil((Math.max(...slots.values()) + 1) / CHIP_COLS);
+  return header + rows * CHIP_H + (rows - 1) * CHIP_GAP + BOX_PAD;
+}
+
+function slotPosition(header: number, slot: number): { x: number; y: number } {
+  return {
+    x: BOX_PAD + (slot % CHIP_COLS) * (CHIP_W + CHIP_GAP),
+    y: header + Math.floor(slot / CHIP_COLS) * (CHIP_H + CHIP_GAP),
+  };
+}
+
+type BoxKind = keyof typeof BOX_HEADER;
+
+/**
+ * @param nodeColumns how many node boxes sit side by side; `bestLayout` picks it for the pane.
+ */
+export function layoutGraph(topology: Topology, previousSlots: GraphLayout['slots'] = new Map(), nodeColumns = 1): GraphLayout {
+  const nodes: GraphNode[] = [];
+  const slots = new Map<string, ReadonlyMap<string, number>>();
+
+  // Owners: each Deployment with its ReplicaSets indented under it, then ReplicaSets with no Deployment.
+  const deploymentOf = new Map<string, string>();
+  for (const edge of topology.edges) {
+    if (edge.source.startsWith('Deployment/')) deploymentOf.set(edge.target, edge.source);
+  }
+  let y = 0;
+  const placeOwner = (key: string, type: 'deployment' | 'replicaSet', x: number) => {
+    nodes.push({ id: key, type, position: { x, y }, width: OWNER_W, height: OWNER_H, data: { objectKey: key } });
+    y += OWNER_H + OWNER_GAP;
+  };
+  for (const deployment of topology.deployments) {
+    placeOwner(deployment, 'deployment', 0);
+    for (const rs of topology.replicaSets) {
+      if (deploymentOf.get(rs) === deployment) placeOwner(rs, 'replicaSet', RS_INDENT);
+    }
+    y += OWNER_GAP;
+  }
+  for (const rs of topology.replicaSets) {
+    if (!deploymentOf.has(rs)) placeOwner(rs, 'replicaSet', RS_INDENT);
+  }
+
+  // Containers: the control plane and Unscheduled first, then the worker nodes, wrapped into rows.
+  const controlPlane = new Set(topology.controlPlane);
+  const podsOn = (key: string) => topology.podsByNode.get(key.slice('Node//'.length)) ?? [];
+  const boxes: { id: string; kind: BoxKind; pods: readonly string[] }[] = [
+    ...topology.controlPlane.map((key) => ({ id: key, kind: 'controlPlane' as const, pods: podsOn(key) })),
+    { id: UNSCHEDULED_ID, kind: 'unscheduled', pods: topology.unscheduled },
+    ...topology.nodes.filter((key) => !controlPlane.has(key)).map((key) => ({ id: key, kind: 'worker' as const, pods: podsOn(key) })),
+  ];
+  const columns = Math.max(1, nodeColumns);
+  const rows: (typeof boxes)[] = [];
+  for (let i = 0; i < boxes.length; i += columns) rows.push(boxes.slice(i, i + columns));
+
+  let rowY = 0;
+  const pods: GraphNode[] = [];
+  for (const row of rows) {
+    let rowHeight = 0;
+    row.forEach((box, column) => {
+      const header = BOX_HEADER[box.kind];
+      const boxSlots = assignSlots(previousSlots.get(box.id), box.pods);
+      slots.set(box.id, boxSlots);
+      const height = boxHeight(header, boxSlots);
+      rowHeight = Math.max(rowHeight, height);
+      const unscheduled = box.kind === 'unscheduled';
+      nodes.push({
+        id: box.id,
+        type: unscheduled ? 'unscheduled' : 'clusterNode',
+        position: { x: NODES_X + column * (BOX_W + BOX_GAP), y: rowY },
+        width: BOX_W,
+        height,
+        data: { objectKey: unscheduled ? '' : box.id },
+      });
+      for (const [pod, slot] of boxSlots) {
+        pods.push({
+          id: pod,
+          type: 'pod',
+          parentId: box.id,
+          position: slotPosition(header, slot),
+          width: CHIP_W,
+          height: CHIP_H,
+          data: { objectKey: pod },
+        });
+      }
+    });
+    rowY += rowHeight + BOX_GAP;
+  }
+  // React Flow needs parents before their children.
+  nodes.push(...pods);
+
+  const edges: Edge[] = topology.edges.map((edge) => ({
+    id: `${edge.source}->${edge.target}`,
+    source: edge.source,
+    target: edge.target,
+    sourceHandle: 'out',
+    targetHandle: 'in',
+    type: edge.source.startsWith('Deployment/') ? 'smoothstep' : 'default',
+    focusable: false,
+    selectable: false,
+    domAttributes: { 'aria-hidden': true },
+  }));
+
+  return { nodes, edges, slots };
+}
+
+/** The drawing's extent in flow units: top-level nodes only, children sit inside them. */
+export function layoutBounds(layout: GraphLayout): { width: number; height: number } {
+  let width = 0;
+  let height = 0;
+  for (const node of layout.nodes) {
+    if (node.parentId) continue;
+    width = Math.max(width, node.position.x + (node.width ?? 0));
+    height = Math.max(height, node.position.y + (node.height ?? 0));
+  }
+  return { width, height };
+}
+
+/**
+ * The layout whose node grid lets the whole drawing fit the pane at the largest zoom: one column
+ * in a tall pane, more in a wide one. Without a pane size, one column.
+ */
+export function bestLayout(
+  topology: Topology,
+  previousSlots: GraphLayout['slots'] | undefined,
+  pane: { width: number; height: number } | undefined,
+): GraphLayout {
+  let best = layoutGraph(topology, previousSlots, 1);
+  if (!pane || pane.width <= 0 || pane.height <= 0) return best;
+  const zoomOf = (layout: GraphLayout) => {
+    const bounds = layoutBounds(layout);
+    return Math.min(pane.width / Math.max(bounds.width, 1), pane.height / Math.max(bounds.height, 1));
+  };
+  let bestZoom = zoomOf(best);
+  const boxes = topology.nodes.length + 1;
+  for (let columns = 2; columns <= Math.min(MAX_NODE_COLUMNS, boxes); columns++) {
+    const candidate = layoutGraph(topology, previousSlots, columns);
+    const zoom = zoomOf(candidate);
+    // Prefer fewer columns unless more columns are clearly bigger on screen.
+    if (zoom > bestZoom * 1.05) {
+      best = candidate;
+      bestZoom = zoom;
+    }
+  }
+  return best;
+}
+
+function sameNode(a: GraphNode, b: GraphNode): boolean {
+  return (
+    a.type === b.type &&
+    a.parentId === b.parentId &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.data.objectKey === b.data.objectKey
+  );
+}
+
+/** The next layout, reusing the previous node and edge objects that did not move, so React Flow skips them. */
+export function reuseUnchanged(previous: GraphLayout | undefined, next: GraphLayout): GraphLayout {
+  if (!previous) return next;
+  const oldNodes = new Map(previous.nodes.map((n) => [n.id, n]));
+  const oldEdges = new Map(previous.edges.map((e) => [e.id, e]));
+  return {
+    slots: next.slots,
+    nodes: next.nodes.map((n) => {
+      const old = oldNodes.get(n.id);
+      return old && sameNode(old, n) ? old : n;
+    }),
+    edges: next.edges.map((e) => {
+      const old = oldEdges.get(e.id);
+      return old && old.type === e.type ? old : e;
+    }),
+  };
+}

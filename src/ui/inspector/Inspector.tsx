@@ -1,0 +1,265 @@
+import { Suspense, use, useMemo, useState } from 'react';
+import type { Event, Pod } from 'kubernetes-types/core/v1';
+import type { Condition } from 'kubernetes-types/meta/v1';
+import type { WireKubectlResult, WireObject } from '../../protocol/messages';
+import { ageOf } from '../../state/age';
+import { selectNowSeconds, useClock } from '../../state/clock';
+import { useCluster } from '../../state/cluster';
+import { parseKey } from '../../state/objects';
+import { podStatus } from '../../state/pod-status';
+import { useSelection } from '../../state/selection';
+import { useClient } from '../client-context';
+import { TONE_CLASSES } from '../graph/tone';
+import { ToneIcon, TrashIcon } from '../icons';
+import { explain } from './why';
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="border-t border-slate-800 px-4 py-3">
+      <h3 className="mb-2 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="min-w-0 font-mono text-xs break-all text-slate-200">{children}</dd>
+    </>
+  );
+}
+
+function useEventsFor(obj: WireObject | undefined): Event[] {
+  const events = useCluster((s) => s.byKind.get('Event'));
+  return useMemo(() => {
+    if (!obj || !events) return [];
+    const { uid, name, namespace } = obj.metadata;
+    const matches = ([...events.values()] as unknown as Event[]).filter(({ involvedObject: involved }) => {
+      if (involved.uid && uid) return involved.uid === uid;
+      return involved.kind === obj.kind && involved.name === name && (involved.namespace ?? '') === (namespace ?? '');
+    });
+    return matches.sort((a, b) => (a.lastTimestamp ?? '').localeCompare(b.lastTimestamp ?? ''));
+  }, [obj, events]);
+}
+
+/** kubectl describe's event age: "12s", or "3s (x4 over 40s)" for repeats. */
+function eventAge(event: Event, now: number): string {
+  const last = ageOf(event.lastTimestamp ?? event.firstTimestamp, now);
+  return (event.count ?? 1) > 1 ? `${last} (x${event.count} over ${ageOf(event.firstTimestamp, now)})` : last;
+}
+
+function Summary({ obj, now }: { obj: WireObject; now: number }) {
+  const pod = obj.kind === 'Pod' ? (obj as Pod) : undefined;
+  const status = pod ? podStatus(pod, now) : undefined;
+  const owner = obj.metadata.ownerReferences?.find((ref) => ref.controller);
+  const nodeIp = obj.kind === 'Node' ? (obj.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses : undefined;
+  const ip = pod ? pod.status?.podIP : nodeIp?.find((a) => a.type === 'InternalIP')?.address;
+  const labels = Object.entries(obj.metadata.labels ?? {});
+  return (
+    <dl className="grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5">
+      <Field label="Kind">{obj.kind}</Field>
+      <Field label="Name">{obj.metadata.name}</Field>
+      {obj.metadata.namespace && <Field label="Namespace">{obj.metadata.namespace}</Field>}
+      {pod && <Field label="Node">{pod.spec?.nodeName ?? '<none>'}</Field>}
+      {(pod || obj.kind === 'Node') && <Field label="IP">{ip ?? '<none>'}</Field>}
+      <Field label="Age">{ageOf(obj.metadata.creationTimestamp, now)}</Field>
+      {status && (
+        <>
+          <Field label="Status">
+            <span className={`inline-flex items-center gap-1 font-semibold ${TONE_CLASSES[status.tone].text}`}>
+              <ToneIcon tone={status.tone} className="size-3.5" />
+              {status.status}
+            </span>
+          </Field>
+          <Field label="Ready">{status.ready}</Field>
+          <Field label="Restarts">{status.restartsText}</Field>
+          <Field label="Images">{pod?.spec?.containers.map((c) => c.image).join(', ')}</Field>
+        </>
+      )}
+      {owner && <Field label="Controlled by">{`${owner.kind}/${owner.name}`}</Field>}
+      {labels.length > 0 && (
+        <Field label="Labels">
+          <span className="flex flex-wrap gap-1">
+            {labels.map(([k, v]) => (
+              <span key={k} className="rounded bg-slate-800 px-1.5 text-[11px] text-slate-300">{`${k}=${v}`}</span>
+            ))}
+          </span>
+        </Field>
+      )}
+    </dl>
+  );
+}
+
+/** Conditions that report trouble when True; for every other type, True is the healthy state. */
+const PROBLEM_CONDITIONS = new Set(['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable', 'ReplicaFailure']);
+
+function conditionColour(c: Condition): string {
+  if (c.status === 'Unknown') return 'text-slate-400';
+  const healthy = (c.status === 'True') !== PROBLEM_CONDITIONS.has(c.type);
+  return healthy ? 'text-emerald-300' : 'text-amber-300';
+}
+
+function Conditions({ conditions }: { conditions: Condition[] }) {
+  return (
+    <ul className="flex flex-col gap-1.5">
+      {conditions.map((c) => (
+        <li key={c.type} className="text-xs">
+          <div className="flex items-baseline gap-2">
+            <span className="font-mono break-all text-slate-200">{c.type}</span>
+            <span className={`ml-auto shrink-0 font-mono font-semibold ${conditionColour(c)}`}>
+              {c.status}
+            </span>
+          </div>
+          {(c.reason || c.message) && (
+            <p className="break-words text-slate-400">
+              {c.reason && <span className="font-mono text-slate-300">{c.reason}</span>}
+              {c.reason && c.message && ' · '}
+              {c.message}
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Events({ events, now }: { events: Event[]; now: number }) {
+  if (events.length === 0) return <p className="text-xs text-slate-500">&lt;none&gt;</p>;
+  return (
+    <ol className="flex flex-col gap-2">
+      {events.map((e) => (
+        <li key={e.metadata.name} className="text-xs">
+          <div className="flex items-baseline gap-2">
+            <span className={`font-mono font-semibold ${e.type === 'Warning' ? 'text-amber-300' : 'text-slate-200'}`}>{e.reason}</span>
+            <span className="text-slate-500">{e.source?.component ?? e.reportingComponent}</span>
+            <span className="ml-auto shrink-0 font-mono text-slate-500">{eventAge(e, now)}</span>
+          </div>
+          <p className="break-words text-slate-300">{e.message}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** js-yaml loads with the first YAML shown, not with the app. */
+let jsYaml: Promise<typeof import('js-yaml')> | undefined;
+const loadJsYaml = () => (jsYaml ??= import('js-yaml'));
+
+function YamlView({ obj }: { obj: WireObject }) {
+  const { dump } = use(loadJsYaml());
+  const yaml = useMemo(() => dump(obj, { lineWidth: 100, noRefs: true }), [dump, obj]);
+  return <pre className="overflow-x-auto rounded-md bg-slate-950 p-2 font-mono text-[11px] leading-4 text-slate-300">{yaml}</pre>;
+}
+
+function Legend() {
+  const items = [
+    ['ready', 'Running and Ready'],
+    ['progress', 'Pending, ContainerCreating, not yet Ready'],
+    ['failed', 'CrashLoopBackOff, Error, OOMKilled, ImagePullBackOff'],
+    ['terminating', 'Terminating'],
+    ['completed', 'Completed'],
+  ] as const;
+  return (
+    <ul className="flex flex-col gap-1.5">
+      {items.map(([tone, text]) => (
+        <li key={tone} className="flex items-center gap-2 text-xs">
+          <span className={`flex size-5 items-center justify-center rounded border ${TONE_CLASSES[tone].chip}`}>
+            <ToneIcon tone={tone} className={`size-3 ${TONE_CLASSES[tone].icon}`} />
+          </span>
+          <span className="text-slate-300">{text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Inspected({ objectKey }: { objectKey: string }) {
+  const client = useClient();
+  const obj = useCluster((s) => s.objects.get(objectKey));
+  const now = useClock(selectNowSeconds);
+  const events = useEventsFor(obj);
+  // Keyed by the selection, so a new selection starts without the last one's result.
+  const [deletion, setDeletion] = useState<WireKubectlResult | null>(null);
+  const { kind, name } = parseKey(objectKey);
+
+  if (!obj) {
+    return (
+      <div className="px-4 py-6 text-sm text-slate-400">
+        {kind} <span className="font-mono text-slate-200">{name}</span> is gone: the API server has removed it.
+      </div>
+    );
+  }
+
+  const conditions = ((obj.status as { conditions?: Condition[] } | undefined)?.conditions ?? []).filter((c) => c.type);
+  const why = explain(obj);
+  const remove = async () => {
+    const result = await client.deleteObject(obj.kind, obj.metadata.name ?? '', obj.metadata.namespace);
+    setDeletion(result);
+  };
+
+  return (
+    <>
+      <header className="flex items-start gap-2 px-4 py-3">
+        <div className="min-w-0 flex-1">
+          <div className="text-[11px] font-semibold tracking-wide text-sky-300 uppercase">{obj.kind}</div>
+          <h2 className="font-mono text-sm font-semibold break-all text-slate-100">{obj.metadata.name}</h2>
+        </div>
+        <button
+          type="button"
+          onClick={() => void remove()}
+          className="flex shrink-0 items-center gap-1 rounded-md border border-rose-500/50 px-2 py-1 text-xs font-semibold text-rose-200 hover:bg-rose-500/15 focus-visible:ring-2 focus-visible:ring-rose-400 focus-visible:outline-none"
+        >
+          <TrashIcon className="size-3.5" />
+          Delete
+        </button>
+      </header>
+      {deletion && (
+        <p className={`mx-4 mb-2 font-mono text-xs ${deletion.exitCode === 0 ? 'text-slate-400' : 'text-rose-300'}`}>
+          {(deletion.stdout || deletion.stderr).trim()}
+        </p>
+      )}
+      {why && <p className="mx-4 mb-3 rounded-md border border-amber-400/30 bg-amber-950/30 px-3 py-2 text-xs text-amber-100">{why}</p>}
+      <Section title="Summary">
+        <Summary obj={obj} now={now} />
+      </Section>
+      {conditions.length > 0 && (
+        <Section title="Conditions">
+          <Conditions conditions={conditions} />
+        </Section>
+      )}
+      <Section title="Events">
+        <Events events={events} now={now} />
+      </Section>
+      <Section title="YAML">
+        <Suspense fallback={<p className="text-xs text-slate-500">Loading…</p>}>
+          <YamlView obj={obj} />
+        </Suspense>
+      </Section>
+    </>
+  );
+}
+
+/** Everything about the selected object: summary, conditions, events and YAML, with Delete. */
+export function Inspector() {
+  const selected = useSelection((s) => s.selected);
+  return (
+    <aside aria-label="Inspector" className="h-full overflow-y-auto bg-slate-900">
+      {selected ? (
+        <Inspected key={selected} objectKey={selected} />
+      ) : (
+        <div className="flex flex-col gap-4 px-4 py-4">
+          <div>
+            <h2 className="text-sm font-semibold text-slate-200">Inspector</h2>
+            <p className="mt-1 text-xs text-slate-400">Click a pod, node, Deployment or ReplicaSet in the graph to see its status, conditions, events and YAML.</p>
+          </div>
+          <div>
+            <h3 className="mb-2 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Pod colours</h3>
+            <Legend />
+          </div>
+        </div>
+      )}
+    </aside>
+  );
+}

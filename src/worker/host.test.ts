@@ -1,0 +1,461 @@
+import { describe, expect, it } from 'vitest';
+import type { ApplyResult, Cluster, ClusterOptions, KubectlResult } from '../sim/contract';
+import type { KubeObject } from '../sim/api/object';
+import type { WatchEvent } from '../sim/api/store';
+import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type Transport, type WireObject } from '../protocol/messages';
+import { createCluster } from '../sim/index';
+import { createHost, MAX_WALL_STEP_MS, TICK_INTERVAL_MS, wireKey, type Ticker } from './host';
+
+const EPOCH = Date.UTC(2026, 0, 1, 9);
+
+/** Records what the host sends and lets a test play the UI. */
+class FakeTransport implements Transport<ServerMessage, ClientMessage> {
+  sent: ServerMessage[] = [];
+  private handler: ((message: ClientMessage) => void) | undefined;
+
+  send(message: ServerMessage): void {
+    this.sent.push(message);
+  }
+
+  onMessage(handler: (message: ClientMessage) => void): void {
+    this.handler = handler;
+  }
+
+  receive(message: ClientMessage): void {
+    this.handler?.(message);
+  }
+
+  take(): ServerMessage[] {
+    const out = this.sent;
+    this.sent = [];
+    return out;
+  }
+}
+
+class ManualTicker implements Ticker {
+  wall = 1000;
+  running = false;
+  interval = 0;
+
+  now(): number {
+    return this.wall;
+  }
+
+  every(intervalMs: number): () => void {
+    this.running = true;
+    this.interval = intervalMs;
+    return () => {
+      this.running = false;
+    };
+  }
+}
+
+function pod(name: string, phase = 'Pending'): KubeObject {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, status: { phase } };
+}
+
+/** Just enough of a cluster to watch the host batch: a store with watch fan-out and a clock. */
+class FakeCluster implements Cluster {
+  readonly options: ClusterOptions;
+  readonly commands: string[] = [];
+  readonly advanced: number[] = [];
+  private time = 0;
+  private readonly store = new Map<string, KubeObject>();
+  private listeners: ((event: WatchEvent) => void)[] = [];
+
+  constructor(options: ClusterOptions) {
+    this.options = options;
+    this.put({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' } });
+  }
+
+  put(obj: KubeObject): void {
+    const key = wireKey(obj);
+    const old = this.store.get(key);
+    this.store.set(key, obj);
+    this.emit({ type: old ? 'MODIFIED' : 'ADDED', object: obj, old });
+  }
+
+  remove(key: string): void {
+    const old = this.store.get(key);
+    if (!old) return;
+    this.store.delete(key);
+    this.emit({ type: 'DELETED', object: old });
+  }
+
+  private emit(event: WatchEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  kubectl(commandLine: string): KubectlResult {
+    this.commands.push(commandLine);
+    const [verb, kind, name, , namespace] = commandLine.split(' ');
+    if (verb === 'delete' && kind === 'pod') {
+      this.remove(`Pod/${namespace}/${name}`);
+      return { stdout: `pod "${name}" deleted\n`, stderr: '', exitCode: 0 };
+    }
+    return { stdout: '', stderr: 'unsupported', exitCode: 1 };
+  }
+
+  apply(yamlText: string): ApplyResult[] {
+    if (yamlText === 'boom') throw new Error('parser exploded');
+    this.put(pod(yamlText));
+    return [{ index: 0, kind: 'Pod', name: yamlText, action: 'created', message: `pod/${yamlText} created` }];
+  }
+
+  advance(ms: number): void {
+    this.advanced.push(ms);
+    this.time += ms;
+  }
+
+  now(): number {
+    return this.time;
+  }
+
+  get(kind: string, name: string, namespace?: string): KubeObject | undefined {
+    return this.store.get(`${kind}/${namespace ?? ''}/${name}`);
+  }
+
+  list(kind: string): KubeObject[] {
+    return [...this.store.values()].filter((o) => o.kind === kind);
+  }
+
+  events() {
+    return [];
+  }
+
+  audit() {
+    return [];
+  }
+
+  snapshot() {
+    return { version: 1 as const };
+  }
+
+  restore(): void {}
+
+  watch(listener: (event: WatchEvent) => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  objects(): KubeObject[] {
+    return [...this.store.values()];
+  }
+}
+
+function setup() {
+  const transport = new FakeTransport();
+  const ticker = new ManualTicker();
+  const clusters: FakeCluster[] = [];
+  const host = createHost({
+    transport,
+    ticker,
+    epochMs: EPOCH,
+    createCluster: (options) => {
+      const cluster = new FakeCluster(options);
+      clusters.push(cluster);
+      return cluster;
+    },
+  });
+  transport.receive({ type: 'connect', version: PROTOCOL_VERSION });
+  const cluster = clusters[0];
+  return { transport, ticker, host, cluster, clusters };
+}
+
+describe('worker host', () => {
+  it('answers connect with a full snapshot and starts a 60 Hz clock', () => {
+    const { transport, ticker, cluster } = setup();
+    const [snapshot] = transport.take();
+    expect(snapshot).toMatchObject({ type: 'snapshot', version: PROTOCOL_VERSION, epoch: EPOCH, time: 0, paused: false, speed: 1 });
+    expect(snapshot.type === 'snapshot' && snapshot.objects.map((o) => o.metadata.name)).toEqual(['node-1']);
+    expect(cluster.options).toEqual({ nodes: 3, seed: 1 });
+    expect(ticker.running).toBe(true);
+    expect(ticker.interval).toBeCloseTo(TICK_INTERVAL_MS);
+  });
+
+  it('creates the cluster from the seed and node count the UI asks for, once', () => {
+    const transport = new FakeTransport();
+    const made: ClusterOptions[] = [];
+    createHost({
+      transport,
+      epochMs: EPOCH,
+      ticker: new ManualTicker(),
+      createCluster: (options) => {
+        made.push(options);
+        return new FakeCluster(options);
+      },
+    });
+    transport.receive({ type: 'connect', version: PROTOCOL_VERSION, seed: 42, nodes: 5 });
+    transport.receive({ type: 'connect', version: PROTOCOL_VERSION, seed: 7 });
+    expect(made).toEqual([{ nodes: 5, seed: 42 }]);
+    expect(transport.take().map((m) => m.type)).toEqual(['snapshot', 'snapshot']);
+  });
+
+  it('sends one patch per tick holding only the latest version of each changed object', () => {
+    const { transport, host, cluster } = setup();
+    transport.take();
+    cluster.put(pod('a'));
+    cluster.put(pod('b'));
+    cluster.put(pod('a', 'Running'));
+    host.tick();
+    const messages = transport.take();
+    expect(messages).toHaveLength(1);
+    const [patch] = messages;
+    expect(patch.type).toBe('patch');
+    if (patch.type !== 'patch') return;
+    expect(patch.upserted.map((o) => [o.metadata.name, (o.status as { phase: string }).phase])).toEqual([
+      ['a', 'Running'],
+      ['b', 'Pending'],
+    ]);
+    expect(patch.deleted).toEqual([]);
+  });
+
+  it('sends nothing on a tick where nothing changed within the same virtual second', () => {
+    const { transport, host, ticker } = setup();
+    transport.take();
+    ticker.wall += 16;
+    host.tick();
+    ticker.wall += 16;
+    host.tick();
+    expect(transport.take()).toEqual([]);
+  });
+
+  it('reports deletions as Kind/namespace/name keys', () => {
+    const { transport, host, cluster } = setup();
+    cluster.put(pod('a'));
+    host.tick();
+    transport.take();
+    cluster.remove('Pod/default/a');
+    cluster.remove('Node//node-1');
+    host.tick();
+    expect(transport.take()).toEqual([{ type: 'patch', time: 0, upserted: [], deleted: ['Pod/default/a', 'Node//node-1'] }]);
+  });
+
+  it('sends an object deleted and re-created within one tick as an upsert', () => {
+    const { transport, host, cluster } = setup();
+    cluster.put(pod('a'));
+    host.tick();
+    transport.take();
+    cluster.remove('Pod/default/a');
+    cluster.put(pod('a', 'Pending'));
+    host.tick();
+    const [patch] = transport.take();
+    expect(patch.type === 'patch' && [patch.upserted.length, patch.deleted.length]).toEqual([1, 0]);
+  });
+
+  it('deletes through kubectl and answers with its result', () => {
+    const { transport, host, cluster } = setup();
+    cluster.put(pod('web-1'));
+    host.tick();
+    transport.take();
+    transport.receive({ type: 'delete', id: 9, kind: 'Pod', namespace: 'default', name: 'web-1' });
+    expect(cluster.commands).toEqual(['delete pod web-1 -n default']);
+    expect(transport.take()).toEqual([
+      { type: 'deleteResult', id: 9, result: { stdout: 'pod "web-1" deleted\n', stderr: '', exitCode: 0 } },
+    ]);
+    host.tick();
+    expect(transport.take()).toEqual([{ type: 'patch', time: 0, upserted: [], deleted: ['Pod/default/web-1'] }]);
+  });
+
+  it('answers apply with one result per document and streams the objects on the next tick', () => {
+    const { transport, host } = setup();
+    transport.take();
+    transport.receive({ type: 'apply', id: 3, yaml: 'nginx' });
+    expect(transport.take()).toEqual([
+      {
+        type: 'applyResult',
+        id: 3,
+        results: [{ index: 0, kind: 'Pod', name: 'nginx', action: 'created', message: 'pod/nginx created' }],
+      },
+    ]);
+    host.tick();
+    const [patch] = transport.take();
+    expect(patch.type === 'patch' && patch.upserted.map(wireKey)).toEqual(['Pod/default/nginx']);
+  });
+
+  it('turns an apply that throws into an error result instead of leaving the UI waiting', () => {
+    const { transport } = setup();
+    transport.take();
+    transport.receive({ type: 'apply', id: 4, yaml: 'boom' });
+    expect(transport.take()).toEqual([
+      { type: 'applyResult', id: 4, results: [{ index: 0, message: 'parser exploded', error: { message: 'parser exploded' } }] },
+    ]);
+  });
+
+  it('advances virtual time by wall time times speed, in whole milliseconds', () => {
+    const { transport, host, ticker, cluster } = setup();
+    transport.take();
+    ticker.wall += 16.5;
+    host.tick();
+    ticker.wall += 16.5;
+    host.tick();
+    expect(cluster.advanced).toEqual([16, 17]);
+    transport.receive({ type: 'setSpeed', speed: 30 });
+    ticker.wall += 100;
+    host.tick();
+    expect(cluster.now()).toBe(33 + 3000);
+  });
+
+  it('stops virtual time while paused and resumes without a jump on play', () => {
+    const { transport, host, ticker, cluster } = setup();
+    transport.take();
+    transport.receive({ type: 'pause' });
+    expect(transport.take()).toEqual([{ type: 'clock', time: 0, paused: true, speed: 1 }]);
+    for (let i = 0; i < 10; i++) {
+      ticker.wall += 100;
+      host.tick();
+    }
+    expect(cluster.now()).toBe(0);
+    transport.receive({ type: 'play' });
+    ticker.wall += 20;
+    host.tick();
+    expect(cluster.now()).toBe(20);
+  });
+
+  it('caps one step so a throttled tab does not fast-forward', () => {
+    const { host, ticker, cluster } = setup();
+    ticker.wall += 60_000;
+    host.tick();
+    expect(cluster.now()).toBe(MAX_WALL_STEP_MS);
+  });
+
+  it('sends a clock message when a new virtual second starts and no object changed', () => {
+    const { transport, host, ticker } = setup();
+    transport.take();
+    transport.receive({ type: 'setSpeed', speed: 10 });
+    transport.take();
+    ticker.wall += 50;
+    host.tick();
+    expect(transport.take()).toEqual([]);
+    ticker.wall += 60;
+    host.tick();
+    expect(transport.take()).toEqual([{ type: 'clock', time: 1100, paused: false, speed: 10 }]);
+  });
+
+  it('ignores speeds outside the offered choices', () => {
+    const { transport } = setup();
+    transport.take();
+    transport.receive({ type: 'setSpeed', speed: 1000 as 30 });
+    expect(transport.take()).toEqual([{ type: 'clock', time: 0, paused: false, speed: 1 }]);
+  });
+
+  it('refuses a UI that speaks another protocol version', () => {
+    const transport = new FakeTransport();
+    createHost({ transport, epochMs: EPOCH, ticker: new ManualTicker(), createCluster: (o) => new FakeCluster(o) });
+    transport.receive({ type: 'connect', version: PROTOCOL_VERSION + 1 });
+    expect(transport.take()).toEqual([
+      { type: 'fatal', message: `protocol version ${PROTOCOL_VERSION + 1} is not ${PROTOCOL_VERSION}` },
+    ]);
+  });
+
+  it('stops the clock after dispose', () => {
+    const { host, ticker } = setup();
+    host.dispose();
+    expect(ticker.running).toBe(false);
+  });
+});
+
+const SAMPLE = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: nginx-deployment
+  labels:
+    app: nginx
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.14.2
+        ports:
+        - containerPort: 80
+`;
+
+describe('worker host with the real cluster', () => {
+  /** The UI's view, rebuilt only from what the host sent. */
+  function mirror(messages: ServerMessage[], into = new Map<string, WireObject>()) {
+    for (const message of messages) {
+      if (message.type === 'snapshot') {
+        into.clear();
+        for (const obj of message.objects) into.set(wireKey(obj), obj);
+      }
+      if (message.type === 'patch') {
+        for (const obj of message.upserted) into.set(wireKey(obj), obj);
+        for (const key of message.deleted) into.delete(key);
+      }
+    }
+    return into;
+  }
+
+  function run(host: { tick(): void }, ticker: ManualTicker, wallMs: number) {
+    for (let t = 0; t < wallMs; t += 100) {
+      ticker.wall += 100;
+      host.tick();
+    }
+  }
+
+  function podsOf(view: Map<string, WireObject>) {
+    return [...view.values()].filter((o) => o.kind === 'Pod');
+  }
+
+  it('streams the sample Deployment to Running, and a deleted pod through Terminating to gone', () => {
+    const transport = new FakeTransport();
+    const ticker = new ManualTicker();
+    let cluster: Cluster | undefined;
+    const host = createHost({
+      transport,
+      ticker,
+      epochMs: EPOCH,
+      createCluster: (options) => (cluster = createCluster(options)),
+    });
+    transport.receive({ type: 'connect', version: PROTOCOL_VERSION });
+    transport.receive({ type: 'setSpeed', speed: 30 });
+    const view = mirror(transport.take());
+    expect([...view.keys()].filter((k) => k.startsWith('Node/'))).toEqual(
+      expect.arrayContaining(['Node//control-plane', 'Node//node-1', 'Node//node-2', 'Node//node-3']),
+    );
+
+    transport.receive({ type: 'apply', id: 1, yaml: SAMPLE });
+    const [result] = transport.take();
+    expect(result).toMatchObject({ type: 'applyResult', id: 1, results: [{ message: 'deployment.apps/nginx-deployment created' }] });
+
+    run(host, ticker, 3000);
+    const sent = transport.take();
+    for (const message of sent) {
+      if (message.type !== 'patch') continue;
+      const keys = [...message.upserted.map(wireKey), ...message.deleted];
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+    mirror(sent, view);
+    const pods = podsOf(view);
+    expect(pods).toHaveLength(3);
+    expect(pods.map((p) => (p.status as { phase?: string }).phase)).toEqual(['Running', 'Running', 'Running']);
+    // The mirror holds exactly what the cluster holds.
+    expect(new Map([...view].map(([k, o]) => [k, o.metadata.resourceVersion]))).toEqual(
+      new Map(cluster!.objects().map((o) => [wireKey(o), o.metadata.resourceVersion])),
+    );
+
+    const victim = pods[0].metadata.name!;
+    transport.receive({ type: 'delete', id: 2, kind: 'Pod', namespace: 'default', name: victim });
+    expect(transport.take()).toEqual([{ type: 'deleteResult', id: 2, result: { stdout: `pod "${victim}" deleted\n`, stderr: '', exitCode: 0 } }]);
+    host.tick();
+    mirror(transport.take(), view);
+    expect(view.get(`Pod/default/${victim}`)?.metadata.deletionTimestamp).toBeDefined();
+
+    run(host, ticker, 3000);
+    const later = transport.take();
+    expect(later.some((m) => m.type === 'patch' && m.deleted.includes(`Pod/default/${victim}`))).toBe(true);
+    mirror(later, view);
+    expect(podsOf(view).map((p) => p.metadata.name)).not.toContain(victim);
+    expect(podsOf(view)).toHaveLength(3);
+  });
+});
