@@ -9,6 +9,7 @@ import type { Controller, ControllerContext } from './controllers/controller';
 import { DeploymentController } from './controllers/deployment/controller';
 import { GarbageCollector } from './controllers/garbagecollector';
 import { NodeLifecycleController } from './controllers/nodelifecycle';
+import { PodGarbageCollector } from './controllers/podgc';
 import { TaintEvictionController } from './controllers/tainteviction';
 import { ReplicaSetController } from './controllers/replicaset';
 import { EventRecorder } from './events';
@@ -32,6 +33,7 @@ interface SnapshotBody {
   store: ReturnType<Store['snapshot']>;
   audit: AuditEntry[];
   events: number;
+  nodesRegistered: number;
   components: Record<string, unknown>;
 }
 
@@ -59,11 +61,12 @@ export class SimCluster implements Cluster {
       new GarbageCollector(this.ctx),
       new NodeLifecycleController(this.ctx),
       new TaintEvictionController(this.ctx),
+      new PodGarbageCollector(this.ctx),
       new Scheduler(this.ctx),
     );
     this.store.watch((event) => this.dispatch(event));
     for (const ns of SYSTEM_NAMESPACES) this.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, 'kube-apiserver');
-    this.nodeSpecs(options.nodes ?? 3).forEach((spec, i) => this.addNode(spec, i));
+    this.nodeSpecs(options.nodes ?? 3).forEach((spec) => this.registerNode(spec));
     this.settle();
   }
 
@@ -77,8 +80,29 @@ export class SimCluster implements Cluster {
     return [controlPlane, ...Array.from({ length: nodes }, (_, i) => ({ name: `node-${i + 1}` }))];
   }
 
+  /** Node CIDRs and addresses are handed out in order and never reused, like the IPAM controller's. */
+  private nodesRegistered = 0;
+
+  /** `kubectl sim add-node`: a new machine joins; its kubelet registers the Node. */
+  addNode(spec: NodeSpecOption): void {
+    this.registerNode(spec);
+    this.settle();
+  }
+
+  /** `kubectl sim remove-node`: the machine is gone and its Node object deleted. */
+  removeNode(name: string): boolean {
+    const kubelet = this.kubelet(name);
+    if (!kubelet || !this.api.get('Node', undefined, name)) return false;
+    kubelet.setDown(true);
+    this.components.splice(this.components.indexOf(kubelet), 1);
+    this.api.delete('Node', undefined, name, 'kubectl');
+    this.settle();
+    return true;
+  }
+
   /** The kubelet registers its Node, as on a kubeadm cluster. */
-  private addNode(spec: NodeSpecOption, index: number): void {
+  private registerNode(spec: NodeSpecOption): void {
+    const index = this.nodesRegistered++;
     const cidr = `10.244.${index}`;
     const memoryKi = `${Math.floor(bytes(spec.memory ?? '8Gi') / 1024)}Ki`;
     const resources = { cpu: spec.cpu ?? '4', 'ephemeral-storage': '102175644Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: memoryKi, pods: String(spec.pods ?? 110) };
@@ -135,6 +159,21 @@ export class SimCluster implements Cluster {
     const kubelet = new Kubelet(this.ctx, spec.name, cidr);
     this.components.push(kubelet);
     this.api.create(node as KubeObject, kubelet.name);
+  }
+
+  /** After a restore, one kubelet per node of the snapshot, whatever nodes came and went since. */
+  private matchKubeletsTo(names: string[]): void {
+    const wanted = new Set(names.filter((n) => n.startsWith('kubelet/')));
+    for (const k of this.components.filter((c): c is Kubelet => c instanceof Kubelet)) {
+      if (!wanted.has(k.name)) this.components.splice(this.components.indexOf(k), 1);
+    }
+    for (const name of wanted) {
+      const nodeName = name.slice('kubelet/'.length);
+      if (this.kubelet(nodeName)) continue;
+      const node = this.api.get('Node', undefined, nodeName) as Node | undefined;
+      const cidr = (node?.spec?.podCIDR ?? '10.244.255.0/24').replace(/\.0\/24$/, '');
+      this.components.push(new Kubelet(this.ctx, nodeName, cidr));
+    }
   }
 
   private listeners: ((event: WatchEvent) => void)[] = [];
@@ -252,6 +291,7 @@ export class SimCluster implements Cluster {
       store: this.store.snapshot(),
       audit: this.auditLog.save(),
       events: this.recorder.save(),
+      nodesRegistered: this.nodesRegistered,
       components: Object.fromEntries(this.components.map((c) => [c.name, c.save()])),
     };
     return clone(body) as unknown as ClusterSnapshot;
@@ -264,6 +304,8 @@ export class SimCluster implements Cluster {
     this.store.load(body.store);
     this.auditLog.load(body.audit);
     this.recorder.load(body.events);
+    this.nodesRegistered = body.nodesRegistered;
+    this.matchKubeletsTo(Object.keys(body.components));
     for (const c of this.components) if (body.components[c.name] !== undefined) c.load(body.components[c.name]);
   }
 }

@@ -101,3 +101,32 @@ describe('CrashLoopBackOff (§4.5)', () => {
     expect((c.get('Pod', 'crash', 'default') as Pod).status!.phase).toBe('Running');
   });
 });
+
+describe('adding and removing nodes', () => {
+  it('schedules onto a new node and force-deletes the pods of a removed one after podgc quarantine', () => {
+    const c = setup();
+    c.addNode({ name: 'node-4', cpu: '8', memory: '16Gi' });
+    expect((c.get('Node', 'node-4') as Node).spec!.podCIDR).toBe('10.244.4.0/24');
+    const victims = podsOn(c, 'node-2').map((p) => p.metadata!.name!);
+    expect(victims.length).toBeGreaterThan(0);
+    expect(c.removeNode('node-2')).toBe(true);
+    c.advance(35_000);
+    for (const name of victims) expect(c.get('Pod', name, 'default')).toBeDefined();
+    c.advance(10_000);
+    for (const name of victims) expect(c.get('Pod', name, 'default')).toBeUndefined();
+    c.advance(20_000);
+    const running = (c.list('Pod', 'default') as Pod[]).filter((p) => p.status!.phase === 'Running');
+    expect(running).toHaveLength(3);
+    expect(running.some((p) => p.spec!.nodeName === 'node-2')).toBe(false);
+  });
+
+  it('restores a snapshot taken before a node was added', () => {
+    const c = setup();
+    const snap = c.snapshot();
+    c.addNode({ name: 'node-4' });
+    c.restore(snap);
+    expect(c.list('Node').map((n) => n.metadata.name)).toEqual(['control-plane', 'node-1', 'node-2', 'node-3']);
+    c.advance(60_000);
+    expect(c.list('Node')).toHaveLength(4);
+  });
+});
