@@ -98,7 +98,7 @@ function applyDocument(api: ApiServer, doc: ManifestDocument, source: string, ac
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     const message = kubectlErrorText(err, source, !live);
-    return { index: doc.index, kind, name, namespace, message, error: { message, ...errorLine(doc, err) } };
+    return { index: doc.index, kind, name, namespace, message, error: { message, reason: err.reason, apiMessage: err.message, ...errorLine(doc, err) } };
   }
 }
 

@@ -34,7 +34,7 @@ describe('a fresh cluster', () => {
     expect(nodes).toEqual(['control-plane', 'node-1', 'node-2', 'node-3']);
     const cp = c.get('Node', 'control-plane')!;
     expect((cp.spec as { taints: unknown[] }).taints).toEqual([{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }]);
-    expect((c.get('Node', 'node-1')!.status as { allocatable: Record<string, string> }).allocatable).toMatchObject({ cpu: '4', memory: '8388608Ki', pods: '110' });
+    expect((c.get('Node', 'node-1')!.status as { allocatable: Record<string, string> }).allocatable).toMatchObject({ cpu: '4', memory: '8Gi', pods: '110' });
     expect(c.list('Namespace').map((n) => n.metadata.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
   });
 });

@@ -14,10 +14,10 @@ import { TaintEvictionController } from './controllers/tainteviction';
 import { ReplicaSetController } from './controllers/replicaset';
 import { EventRecorder } from './events';
 import { Kubelet } from './kubelet/kubelet';
-import { runKubectl } from './kubectl';
+import { runKubectl, type KubectlContext } from './kubectl';
 import { Rng } from './rng';
 import { Scheduler } from './scheduler/scheduler';
-import { bytes } from './api/quantity';
+import { bytes, formatBytes } from './api/quantity';
 import { Clock, fromRfc3339, rfc3339 } from './time';
 
 export const KUBERNETES_VERSION = 'v1.32.2';
@@ -48,9 +48,11 @@ export class SimCluster implements Cluster {
   private readonly ctx: ControllerContext;
   private readonly components: Controller[] = [];
   private readonly seed: number;
+  private readonly readFile?: (path: string) => string;
 
   constructor(options: ClusterOptions = {}) {
     this.seed = options.seed ?? 1;
+    this.readFile = options.readFile;
     this.rng = new Rng(this.seed);
     this.api = new ApiServer(this.store, this.clock, this.rng, this.auditLog);
     this.recorder = new EventRecorder(this.api, this.clock);
@@ -104,8 +106,7 @@ export class SimCluster implements Cluster {
   private registerNode(spec: NodeSpecOption): void {
     const index = this.nodesRegistered++;
     const cidr = `10.244.${index}`;
-    const memoryKi = `${Math.floor(bytes(spec.memory ?? '8Gi') / 1024)}Ki`;
-    const resources = { cpu: spec.cpu ?? '4', 'ephemeral-storage': '102175644Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: memoryKi, pods: String(spec.pods ?? 110) };
+    const resources = { cpu: spec.cpu ?? '4', 'ephemeral-storage': '102175644Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: formatBytes(bytes(spec.memory ?? '8Gi')), pods: String(spec.pods ?? 110) };
     const now = rfc3339(this.clock.now());
     const condition = (type: string, status: string, reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: now });
     const node: Node = {
@@ -238,7 +239,20 @@ export class SimCluster implements Cluster {
   }
 
   kubectl(commandLine: string, stdin?: string): KubectlResult {
-    const result = runKubectl({ api: this.api, clock: this.clock, apply: (text, source) => applyYaml(this.api, text, 'kubectl', source) }, commandLine, stdin);
+    const ctx: KubectlContext = {
+      api: this.api,
+      clock: this.clock,
+      apply: (text, source) => applyYaml(this.api, text, 'kubectl', source),
+      readFile: this.readFile,
+      serverVersion: KUBERNETES_VERSION,
+      sim: {
+        nodeDown: (name) => this.nodeDown(name),
+        nodeUp: (name) => this.nodeUp(name),
+        addNode: (spec) => this.addNode(spec),
+        removeNode: (name) => this.removeNode(name),
+      },
+    };
+    const result = runKubectl(ctx, commandLine, stdin);
     this.settle();
     return result;
   }

@@ -15,6 +15,8 @@ export interface ClusterOptions {
   /** A count N gives node-1 … node-N (4 CPU, 8Gi, 110 pods) plus a tainted control-plane node. */
   nodes?: number | NodeSpecOption[];
   seed?: number;
+  /** How `kubectl apply -f FILE` reads a file: Node passes one; the browser has none. */
+  readFile?: (path: string) => string;
 }
 
 export interface KubectlResult {
@@ -35,6 +37,9 @@ export interface ApplyResult {
   message: string;
   error?: {
     message: string;
+    /** The apiserver's reason (Invalid, BadRequest, …) and its own message, when the API refused it. */
+    reason?: string;
+    apiMessage?: string;
     /** 1-based line in the whole text the error points at, when known. */
     line?: number;
     /** Field paths the apiserver named ("spec.template.metadata.labels"). */

@@ -8,6 +8,10 @@ function defaultProbe(probe: Probe | undefined): void {
   probe.periodSeconds ??= 10;
   probe.successThreshold ??= 1;
   probe.failureThreshold ??= 3;
+  if (probe.httpGet) {
+    probe.httpGet.path ||= '/';
+    probe.httpGet.scheme ||= 'HTTP';
+  }
 }
 
 /** k8s-semantics §4.1: no tag or ":latest" pulls Always, anything else IfNotPresent. */
@@ -25,6 +29,7 @@ function defaultContainer(c: Container): void {
   c.terminationMessagePolicy ??= 'File';
   c.resources ??= {};
   for (const port of c.ports ?? []) port.protocol ??= 'TCP';
+  for (const env of c.env ?? []) if (env.valueFrom?.fieldRef) env.valueFrom.fieldRef.apiVersion ||= 'v1';
   defaultProbe(c.livenessProbe);
   defaultProbe(c.readinessProbe);
   defaultProbe(c.startupProbe);

@@ -1,0 +1,80 @@
+/**
+ * A kubectl verb as a small command object (the excalidraw action pattern): its help texts, its
+ * flags, and a `run` over one parsed invocation. The registry in verbs/index.ts lists them; new
+ * verbs (issue 9's rollout, logs, label, …) are new files that add one entry there.
+ */
+import type { ApiServer } from '../api/server';
+import type { ApplyResult, NodeSpecOption } from '../contract';
+import type { Clock } from '../time';
+import type { FlagSpec, ParsedFlags } from './flags';
+import type { Output } from './output';
+
+export interface KubectlContext {
+  api: ApiServer;
+  clock: Clock;
+  /** kubectl apply of one text; `source` is the file name errors name ("STDIN" for -f -). */
+  apply(text: string, source?: string): ApplyResult[];
+  /** Reads a file for `-f FILE` (the Node CLI has one; the browser does not). Throws when missing. */
+  readFile?(path: string): string;
+  /** The apiserver's version, for `kubectl version`. */
+  serverVersion?: string;
+  /** kubesim's own machine-room controls, for the `kubectl sim` plugin verbs. */
+  sim?: SimControls;
+}
+
+/** What `kubectl sim` can do to the simulated machines (not an API: there is no such thing on a real cluster). */
+export interface SimControls {
+  nodeDown(name: string): boolean;
+  nodeUp(name: string): boolean;
+  addNode(spec: NodeSpecOption): void;
+  removeNode(name: string): boolean;
+}
+
+/** The sections of `kubectl --help`, in kubectl's order. */
+export const HELP_GROUPS = [
+  'Basic Commands (Beginner):',
+  'Basic Commands (Intermediate):',
+  'Deploy Commands:',
+  'Cluster Management Commands:',
+  'Troubleshooting and Debugging Commands:',
+  'Advanced Commands:',
+  'Settings Commands:',
+  'Other Commands:',
+] as const;
+
+export type HelpGroup = (typeof HELP_GROUPS)[number];
+
+export interface Invocation {
+  ctx: KubectlContext;
+  args: string[];
+  flags: ParsedFlags;
+  /** -n/--namespace, else "default". */
+  namespace: string;
+  /** Whether -n/--namespace was given. */
+  namespaceGiven: boolean;
+  stdin?: string;
+  out: Output;
+}
+
+export interface Verb {
+  name: string;
+  group: HelpGroup;
+  /** The one-line summary `kubectl --help` lists. */
+  short: string;
+  /** The description at the top of `kubectl <verb> --help`. */
+  long: string;
+  examples: string;
+  /** The synopsis after "Usage:". */
+  usage: string;
+  flags: FlagSpec[];
+  /** Flags cobra checks for before running (MarkFlagRequired). */
+  required?: string[];
+  /** Runs the command; returns the exit code. Errors thrown are printed as kubectl prints them. */
+  run(inv: Invocation): number;
+}
+
+/** Global flags every command accepts (kubectl's persistent flags that kubesim honours). */
+export const GLOBAL_FLAGS: FlagSpec[] = [
+  { name: 'namespace', shorthand: 'n', type: 'string', default: '', usage: 'If present, the namespace scope for this CLI request' },
+  { name: 'help', shorthand: 'h', type: 'bool', default: false, usage: 'help for kubectl' },
+];

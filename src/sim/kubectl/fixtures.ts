@@ -1,0 +1,43 @@
+/**
+ * Hand-built API objects and a kubectl context over them, for the tests of the printers,
+ * describers and verbs: objects go straight into the store, so a test shows exactly what it prints.
+ */
+import { applyYaml } from '../apply';
+import { AuditLog } from '../audit';
+import { clone, type KubeObject } from '../api/object';
+import { ApiServer } from '../api/server';
+import { Store } from '../api/store';
+import type { Pod } from '../api/types';
+import { Rng } from '../rng';
+import { Clock, rfc3339 } from '../time';
+import type { KubectlContext } from './command';
+
+/** The RFC 3339 timestamp `seconds` of virtual time after the cluster started. */
+export const at = (seconds: number): string => rfc3339(seconds * 1000);
+
+export interface Fixture {
+  ctx: KubectlContext;
+  store: Store;
+  clock: Clock;
+}
+
+/** A context whose API server holds `objects`, with the virtual clock at `nowSeconds`. */
+export function fixture(objects: readonly KubeObject[], nowSeconds: number): Fixture {
+  const store = new Store();
+  for (const obj of objects) store.put(clone(obj));
+  const clock = new Clock();
+  clock.set(nowSeconds * 1000);
+  const api = new ApiServer(store, clock, new Rng(1), new AuditLog());
+  return { ctx: { api, clock, apply: (text, source) => applyYaml(api, text, 'kubectl', source) }, store, clock };
+}
+
+/** A one-container pod in "default", created at 0s, with the given changes on top. */
+export function podFixture(name: string, changes: { spec?: Partial<NonNullable<Pod['spec']>>; status?: Pod['status']; metadata?: Partial<NonNullable<Pod['metadata']>> } = {}): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', uid: `uid-${name}`, creationTimestamp: at(0), labels: { app: 'web' }, ...changes.metadata },
+    spec: { containers: [{ name: 'app', image: 'nginx:1.27' }], ...changes.spec },
+    status: changes.status ?? { phase: 'Pending' },
+  };
+}

@@ -1,0 +1,17 @@
+/** The table printer of each kind: the registry `kubectl get` looks kinds up in. */
+import { deploymentPrinter } from './deployments';
+import { eventPrinter } from './events';
+import { genericPrinter } from './generic';
+import { namespacePrinter } from './namespaces';
+import { nodePrinter } from './nodes';
+import { podPrinter } from './pods';
+import { replicaSetPrinter } from './replicasets';
+import type { TablePrinter } from './table';
+
+const PRINTERS = new Map<string, TablePrinter>(
+  [podPrinter, deploymentPrinter, replicaSetPrinter, nodePrinter, namespacePrinter, eventPrinter].map((p) => [p.kind, p]),
+);
+
+export function tablePrinterFor(kind: string): TablePrinter {
+  return PRINTERS.get(kind) ?? genericPrinter(kind);
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../fixtures';
+import { runKubectl } from '..';
+
+const { ctx } = fixture([], 0);
+const kubectl = (line: string) => runKubectl(ctx, line);
+
+describe('kubectl help', () => {
+  it('lists the commands kubesim runs under kubectl\'s section headings', () => {
+    const { stdout, exitCode } = kubectl('--help');
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Basic Commands (Intermediate):\n  get             Display one or many resources\n  delete          Delete resources');
+    expect(stdout).toContain('Deploy Commands:\n  scale           Set a new size for a deployment, replica set, or replication controller\n');
+    expect(stdout).toContain('Usage:\n  kubectl [flags] [options]\n');
+    expect(kubectl('').stdout).toBe(stdout);
+    expect(kubectl('help').stdout).toBe(stdout);
+  });
+
+  it('prints a command\'s help with its flags in kubectl\'s layout', () => {
+    const { stdout } = kubectl('get --help');
+    expect(stdout.startsWith('Display one or many resources.\n')).toBe(true);
+    expect(stdout).toContain("\nOptions:\n    -A, --all-namespaces=false:\n\tIf present, list the requested object(s) across all namespaces.");
+    expect(stdout).toContain("    -o, --output='':\n\tOutput format. One of: (json, yaml, name, wide).\n");
+    expect(stdout.endsWith('Usage:\n  kubectl get [(-o|--output=)json|yaml|name|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n')).toBe(true);
+    expect(kubectl('help delete').stdout).toBe(kubectl('delete -h').stdout);
+  });
+});
