@@ -163,3 +163,70 @@ spec:
     expect(podOf(c, 'slow').status!.containerStatuses![0].ready).toBe(true);
   });
 });
+
+describe('graceful termination (§4.9)', () => {
+  const sleeper = (grace?: number) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: sleeper
+spec:
+${grace === undefined ? '' : `  terminationGracePeriodSeconds: ${grace}\n`}  containers:
+  - name: app
+    image: busybox:1.36
+    command: ['sh', '-c', 'sleep 3600']
+`;
+
+  it('waits the 30 s default grace period for a shell that ignores SIGTERM, then SIGKILLs it', () => {
+    const c = run(sleeper(), 10_000);
+    c.kubectl('delete pod sleeper');
+    c.advance(29_000);
+    expect(podOf(c, 'sleeper').metadata!.deletionTimestamp).toBeDefined();
+    c.advance(2_000);
+    expect(podOf(c, 'sleeper')).toBeUndefined();
+  });
+
+  it('honours a shorter terminationGracePeriodSeconds', () => {
+    const c = run(sleeper(5), 10_000);
+    c.kubectl('delete pod sleeper');
+    c.advance(6_000);
+    expect(podOf(c, 'sleeper')).toBeUndefined();
+  });
+
+  it('lets nginx exit promptly on SIGTERM', () => {
+    const c = run('apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n', 10_000);
+    c.kubectl('delete pod web');
+    c.advance(1_000);
+    expect(podOf(c, 'web')).toBeUndefined();
+  });
+});
+
+describe('CrashLoopBackOff reset (§4.5)', () => {
+  it('treats a crash after more than 10 minutes of running as the first one again', () => {
+    const yaml = `apiVersion: v1
+kind: Pod
+metadata:
+  name: slow-crash
+  annotations:
+    kubesim.io/crash-after: 11m
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`;
+    const c = run(yaml, 0);
+    const restarts: number[] = [];
+    let last = 0;
+    for (let t = 0; t < 40 * 60_000; t += 1000) {
+      c.advance(1000);
+      const n = podOf(c, 'slow-crash').status!.containerStatuses?.[0].restartCount ?? 0;
+      if (n > last) {
+        restarts.push(c.now());
+        last = n;
+      }
+    }
+    // Every run lasts 11 min, so the back-off never grows: each restart follows its crash after the 1 s relist, not a 10 s back-off.
+    const gaps = restarts.slice(1).map((t, i) => Math.round((t - restarts[i]) / 1000));
+    expect(gaps.length).toBeGreaterThanOrEqual(2);
+    for (const g of gaps) expect(g).toBeLessThanOrEqual(11 * 60 + 2);
+  });
+});
