@@ -159,7 +159,9 @@ export class SimCluster implements Cluster {
     };
     const kubelet = new Kubelet(this.ctx, spec.name, cidr);
     this.components.push(kubelet);
-    this.api.create(node as KubeObject, kubelet.name);
+    const created = this.api.create(node as KubeObject, kubelet.name);
+    kubelet.announceStart();
+    this.recorder.record(created, 'Normal', 'RegisteredNode', `Node ${spec.name} event: Registered Node ${spec.name} in Controller`, { component: 'node-controller' });
   }
 
   /** After a restore, one kubelet per node of the snapshot, whatever nodes came and went since. */

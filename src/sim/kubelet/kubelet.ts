@@ -140,9 +140,31 @@ export class Kubelet extends Controller {
       return { ...c, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: c.status === status ? c.lastTransitionTime : now };
     });
     this.ctx.api.updateStatus(next as KubeObject, this.name);
+    this.ctx.recorder.record(node as KubeObject, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`, { component: 'kubelet', host: this.nodeName });
   }
 
-  onEvent({ type, object }: WatchEvent): void {
+  /** The events a kubelet records when it starts and registers its node. */
+  announceStart(): void {
+    const node = this.ctx.api.get('Node', undefined, this.nodeName);
+    if (!node) return;
+    const record = (reason: string, message: string) => this.ctx.recorder.record(node, 'Normal', reason, message, { component: 'kubelet', host: this.nodeName });
+    record('Starting', 'Starting kubelet.');
+    for (const condition of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID']) record(condition, `Node ${this.nodeName} status is now: ${condition}`);
+    record('NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
+    record('NodeReady', `Node ${this.nodeName} status is now: NodeReady`);
+  }
+
+  onEvent({ type, object, old }: WatchEvent): void {
+    if (object.kind === 'Node' && object.metadata.name === this.nodeName && old && !this.down) {
+      // The kubelet reports cordon and uncordon of its own node.
+      const was = !!(old as Node).spec?.unschedulable;
+      const now = !!(object as Node).spec?.unschedulable;
+      if (was !== now) {
+        const status = now ? 'NodeNotSchedulable' : 'NodeSchedulable';
+        this.ctx.recorder.record(object, 'Normal', status, `Node ${this.nodeName} status is now: ${status}`, { component: 'kubelet', host: this.nodeName });
+      }
+      return;
+    }
     if (object.kind !== 'Pod') return;
     const pod = object as Pod;
     const key = keyOf(object);
