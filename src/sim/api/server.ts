@@ -21,6 +21,15 @@ export interface DeleteOptions {
 }
 
 export const FOREGROUND_FINALIZER = 'foregroundDeletion';
+
+/**
+ * A deleted object goes once no finalizer holds it; a pod also waits for its grace period to be
+ * spent (the kubelet's final delete sets it to 0, and unscheduled pods have none).
+ */
+function deletionComplete(obj: KubeObject): boolean {
+  if (!obj.metadata.deletionTimestamp || obj.metadata.finalizers?.length) return false;
+  return obj.kind !== 'Pod' || obj.metadata.deletionGracePeriodSeconds === 0;
+}
 export const ORPHAN_FINALIZER = 'orphan';
 
 /** Characters the apiserver uses for generated name suffixes (k8s-semantics §0.1). */
@@ -198,8 +207,7 @@ export class ApiServer {
   private commit(obj: KubeObject, old: KubeObject, actor: string, verb: 'update' | 'patch'): KubeObject {
     const comparable = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
     if (deepEqual(comparable(obj), comparable(old))) return old;
-    const finished = obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && obj.kind !== 'Pod';
-    if (finished) return this.remove(obj, actor);
+    if (deletionComplete(obj)) return this.remove(obj, actor);
     return this.write(obj, actor, verb);
   }
 
@@ -210,7 +218,7 @@ export class ApiServer {
     const next = clone(current);
     next.metadata.finalizers = current.metadata.finalizers.filter((f) => f !== finalizer);
     if (next.metadata.finalizers.length === 0) delete next.metadata.finalizers;
-    if (next.metadata.deletionTimestamp && !next.metadata.finalizers && next.kind !== 'Pod') {
+    if (deletionComplete(next)) {
       this.remove(next, actor);
       return;
     }

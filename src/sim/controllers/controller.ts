@@ -1,9 +1,12 @@
+import { ApiError } from '../api/errors';
 import type { ApiServer } from '../api/server';
 import type { WatchEvent } from '../api/store';
 import type { EventRecorder } from '../events';
 import type { Rng } from '../rng';
 import type { Clock } from '../time';
 import { WorkQueue } from '../workqueue';
+
+const CONFLICT_RETRY_MS = 10;
 
 /** What every control-plane component is handed: the API, time, chance and an event recorder. */
 export interface ControllerContext {
@@ -35,10 +38,20 @@ export abstract class Controller {
     this.queue.add(key, this.ctx.clock.now() + delayMs);
   }
 
-  /** Reconciles every key that is due now; returns how many it processed. */
+  /**
+   * Reconciles every key that is due now; returns how many it processed. A write that lost a
+   * resourceVersion race is retried a moment later, as a real controller requeues with back-off.
+   */
   process(): number {
     const keys = this.queue.popDue(this.ctx.clock.now());
-    for (const key of keys) this.sync(key);
+    for (const key of keys) {
+      try {
+        this.sync(key);
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.reason !== 'Conflict') throw err;
+        this.enqueue(key, CONFLICT_RETRY_MS);
+      }
+    }
     return keys.length;
   }
 

@@ -351,7 +351,9 @@ export class DeploymentController extends Controller {
   }
 
   /** scaleReplicaSet: new size plus desired/max-replicas annotations; an event when the size changed. */
-  private scaleReplicaSet(rs: ReplicaSet, size: number, d: Deployment, operation: 'up' | 'down'): boolean {
+  private scaleReplicaSet(stale: ReplicaSet, size: number, d: Deployment, operation: 'up' | 'down'): boolean {
+    // Write over what is stored now: an earlier step of this sync may have updated the RS.
+    const rs = this.current(stale);
     const copy = clone(rs);
     const replicas = d.spec!.replicas ?? 1;
     const annotationsChanged = setReplicasAnnotations(copy, replicas, replicas + maxSurge(d));
