@@ -49,10 +49,12 @@ export class SimCluster implements Cluster {
   private readonly components: Controller[] = [];
   private readonly seed: number;
   private readonly readFile?: (path: string) => string;
+  private readonly kubectlWaits: boolean;
 
   constructor(options: ClusterOptions = {}) {
     this.seed = options.seed ?? 1;
     this.readFile = options.readFile;
+    this.kubectlWaits = options.kubectlWaits ?? true;
     this.rng = new Rng(this.seed);
     this.api = new ApiServer(this.store, this.clock, this.rng, this.auditLog);
     this.recorder = new EventRecorder(this.api, this.clock);
@@ -247,6 +249,7 @@ export class SimCluster implements Cluster {
       apply: (text, source) => applyYaml(this.api, text, 'kubectl', source),
       readFile: this.readFile,
       serverVersion: KUBERNETES_VERSION,
+      advance: this.kubectlWaits ? (ms) => this.advance(ms) : undefined,
       sim: {
         nodeDown: (name) => this.nodeDown(name),
         nodeUp: (name) => this.nodeUp(name),

@@ -17,6 +17,11 @@ export interface ClusterOptions {
   seed?: number;
   /** How `kubectl apply -f FILE` reads a file: Node passes one; the browser has none. */
   readFile?: (path: string) => string;
+  /**
+   * Whether commands that wait (`rollout status`, `drain`) move virtual time on themselves, as a
+   * shell user would see them wait. True by default; the app sets false, as its clock runs on its own.
+   */
+  kubectlWaits?: boolean;
 }
 
 export interface KubectlResult {
