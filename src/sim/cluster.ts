@@ -106,7 +106,7 @@ export class SimCluster implements Cluster {
 
   /** The kubelet registers its Node, as on a kubeadm cluster. */
   private registerNode(spec: NodeSpecOption): void {
-    const index = this.nodesRegistered++;
+    const index = this.nodesRegistered;
     const cidr = `10.244.${index}`;
     const resources = { cpu: spec.cpu ?? '4', 'ephemeral-storage': '102175644Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: formatBytes(bytes(spec.memory ?? '8Gi')), pods: String(spec.pods ?? 110) };
     const now = rfc3339(this.clock.now());
@@ -160,8 +160,10 @@ export class SimCluster implements Cluster {
       },
     };
     const kubelet = new Kubelet(this.ctx, spec.name, cidr);
-    this.components.push(kubelet);
+    // The Node must be accepted (valid, unique name) before its kubelet joins the control loop.
     const created = this.api.create(node as KubeObject, kubelet.name);
+    this.nodesRegistered += 1;
+    this.components.push(kubelet);
     kubelet.announceStart();
     this.recorder.record(created, 'Normal', 'RegisteredNode', `Node ${spec.name} event: Registered Node ${spec.name} in Controller`, { component: 'node-controller' });
   }

@@ -1,5 +1,6 @@
 /** kubectl end to end against the simulated cluster: what a student types in the first lesson. */
 import { describe, expect, it } from 'vitest';
+import { SimCluster } from '../cluster';
 import { createCluster } from '../index';
 
 /** The Deployment of the Kubernetes documentation (concepts/workloads/controllers/deployment). */
@@ -87,5 +88,139 @@ describe('kubectl against the simulated cluster', () => {
     expect(description).toMatch(/^Name: {15}node-\d\nRoles: {14}<none>\n/);
     expect(description).toMatch(/Non-terminated Pods: {10}\(\d in total\)\n/);
     expect(description).toContain('  cpu                0 (0%)    0 (0%)\n');
+  });
+});
+
+/** The docs Deployment running on a cluster whose kubectl can move virtual time (as the CLI's). */
+function running() {
+  const cluster = new SimCluster({ nodes: 3, seed: 7 });
+  const kubectl = (line: string, stdin?: string) => cluster.kubectl(line, stdin);
+  expect(kubectl('apply -f -', NGINX_DEPLOYMENT).exitCode).toBe(0);
+  cluster.advance(30_000);
+  return { cluster, kubectl };
+}
+
+const waiting = (what: string) => `Waiting for deployment "nginx-deployment" rollout to finish: ${what}...\n`;
+const imageOf = (cluster: SimCluster) => (cluster.get('Deployment', 'nginx-deployment', 'default')!.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0].image;
+
+describe('the Deployment docs\' rollout, through kubectl', () => {
+  it('updates the image and waits for the rollout as kubectl does (k8s-semantics §1.13)', () => {
+    const { kubectl } = running();
+    expect(kubectl('set image deployment/nginx-deployment nginx=nginx:1.16.1').stdout).toBe('deployment.apps/nginx-deployment image updated\n');
+    expect(kubectl('rollout status deployment/nginx-deployment')).toEqual({
+      stdout:
+        waiting('1 out of 3 new replicas have been updated') +
+        waiting('2 out of 3 new replicas have been updated') +
+        waiting('1 old replicas are pending termination') +
+        'deployment "nginx-deployment" successfully rolled out\n',
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(kubectl('rollout history deployment/nginx-deployment').stdout).toBe('deployment.apps/nginx-deployment \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
+  });
+
+  it('shows the stuck rollout of nginx:1.161 until --timeout, and until the progress deadline without one', () => {
+    const { cluster, kubectl } = running();
+    kubectl('set image deployment/nginx-deployment nginx=nginx:1.16.1');
+    kubectl('rollout status deployment/nginx-deployment');
+    kubectl('set image deployment/nginx-deployment nginx=nginx:1.161');
+    expect(kubectl('rollout status deployment/nginx-deployment --timeout=60s')).toEqual({
+      stdout: waiting('1 out of 3 new replicas have been updated'),
+      stderr: 'error: timed out waiting for the condition\n',
+      exitCode: 1,
+    });
+    expect(kubectl('get pods').stdout).toMatch(/\nnginx-deployment-[a-z0-9]+-[a-z0-9]{5} {3}0\/1 {5}ImagePullBackOff {3}0 {10}60s\n/);
+    expect(kubectl('rollout status deployment/nginx-deployment')).toEqual({
+      stdout: waiting('1 out of 3 new replicas have been updated'),
+      stderr: 'error: deployment "nginx-deployment" exceeded its progress deadline\n',
+      exitCode: 1,
+    });
+    expect(kubectl('get deployment nginx-deployment').stdout).toMatch(/^NAME {15}READY {3}UP-TO-DATE {3}AVAILABLE {3}AGE\nnginx-deployment {3}3\/3 {5}1 {12}3 {11}\d+m\n$/);
+    expect(cluster.now()).toBeGreaterThan(600_000);
+  });
+
+  it('rolls back to the previous revision, then to revision 1, renumbering as the controller does', () => {
+    const { cluster, kubectl } = running();
+    kubectl('set image deployment/nginx-deployment nginx=nginx:1.16.1');
+    kubectl('rollout status deployment/nginx-deployment');
+    kubectl('set image deployment/nginx-deployment nginx=nginx:1.161');
+    expect(kubectl('rollout history deployment/nginx-deployment').stdout).toContain('\n1         <none>\n2         <none>\n3         <none>\n');
+    expect(kubectl('rollout undo deployment/nginx-deployment')).toEqual({ stdout: 'deployment.apps/nginx-deployment rolled back\n', stderr: '', exitCode: 0 });
+    expect(imageOf(cluster)).toBe('nginx:1.16.1');
+    expect(kubectl('rollout status deployment/nginx-deployment').stdout).toMatch(/deployment "nginx-deployment" successfully rolled out\n$/);
+    // k8s-semantics §1.12: revision 2 comes back as 4.
+    expect(kubectl('rollout history deployment/nginx-deployment').stdout).toContain('\n1         <none>\n3         <none>\n4         <none>\n');
+    expect(kubectl('rollout undo deployment/nginx-deployment --to-revision=1').stdout).toBe('deployment.apps/nginx-deployment rolled back\n');
+    expect(imageOf(cluster)).toBe('nginx:1.14.2');
+    expect(kubectl('rollout status deployment/nginx-deployment').exitCode).toBe(0);
+    expect(kubectl('rollout history deployment/nginx-deployment').stdout).toContain('\n3         <none>\n4         <none>\n5         <none>\n');
+    expect(kubectl('rollout undo deployment/nginx-deployment --to-revision=5').stdout).toBe('deployment.apps/nginx-deployment skipped rollback (current template already matches revision 5)\n');
+  });
+
+  it('restarts the pods with a new ReplicaSet', () => {
+    const { cluster, kubectl } = running();
+    expect(kubectl('rollout restart deployment/nginx-deployment').stdout).toBe('deployment.apps/nginx-deployment restarted\n');
+    expect(kubectl('rollout status deployment/nginx-deployment').exitCode).toBe(0);
+    expect(cluster.list('ReplicaSet').map((rs) => (rs.spec as { replicas: number }).replicas).sort()).toEqual([0, 3]);
+  });
+});
+
+const podsOn = (cluster: SimCluster, node: string) =>
+  cluster.list('Pod').filter((p) => (p.spec as { nodeName?: string }).nodeName === node && !p.metadata.deletionTimestamp).map((p) => p.metadata.name);
+
+describe('nodes, through kubectl', () => {
+  it('keeps new pods off a cordoned node', () => {
+    const { cluster, kubectl } = running();
+    const before = podsOn(cluster, 'node-1');
+    expect(kubectl('cordon node-1').stdout).toBe('node/node-1 cordoned\n');
+    expect(kubectl('get nodes').stdout).toContain('\nnode-1          Ready,SchedulingDisabled   <none>          30s   v1.32.2\n');
+    kubectl('scale deployment/nginx-deployment --replicas=9');
+    cluster.advance(30_000);
+    expect(podsOn(cluster, 'node-1')).toEqual(before);
+    expect(kubectl('get deploy nginx-deployment').stdout).toContain('nginx-deployment   9/9');
+  });
+
+  it('drains a node: evicts its pods, which the ReplicaSet replaces elsewhere', () => {
+    const { cluster, kubectl } = running();
+    const victims = podsOn(cluster, 'node-2');
+    expect(victims.length).toBeGreaterThan(0);
+    const result = kubectl('drain node-2');
+    expect(result.stdout).toBe(
+      `node/node-2 cordoned\n${victims.map((p) => `evicting pod default/${p}\n`).join('')}${victims.map((p) => `pod/${p} evicted\n`).join('')}node/node-2 drained\n`,
+    );
+    expect(result.exitCode).toBe(0);
+    cluster.advance(30_000);
+    expect(podsOn(cluster, 'node-2')).toEqual([]);
+    expect(kubectl('get deploy nginx-deployment').stdout).toContain('nginx-deployment   3/3     3            3');
+  });
+
+  it('powers a node off: NotReady once the 50 s grace period has passed, with the controller\'s event', () => {
+    const { cluster, kubectl } = running();
+    expect(kubectl('sim node-down node-1').stdout).toBe('node/node-1 powered off (simulated: the kubelet stops; expect NotReady after 50s)\n');
+    cluster.advance(60_000);
+    expect(kubectl('get nodes node-1').stdout).toMatch(/\nnode-1 {3}NotReady {3}<none> {3}90s {3}v1\.32\.2\n$/);
+    expect(kubectl('describe node node-1').stdout).toMatch(/\n {2}Normal {2}NodeNotReady +\d+s +node-controller +Node node-1 status is now: NodeNotReady\n$/);
+    expect(kubectl('sim node-up node-1').stdout).toBe('node/node-1 powered on\n');
+    cluster.advance(10_000);
+    expect(kubectl('get nodes node-1').stdout).toContain('\nnode-1   Ready ');
+  });
+
+  it('adds and removes a node', () => {
+    const { kubectl } = running();
+    expect(kubectl('sim add-node node-4 --cpu 8 --memory 16Gi --label disk=ssd').stdout).toBe('node/node-4 added\n');
+    expect(kubectl('get nodes -l disk=ssd').stdout).toMatch(/\nnode-4 {3}Ready {4}<none> {3}0s {4}v1\.32\.2\n$/);
+    expect(kubectl('sim remove-node node-4').stdout).toBe('node/node-4 removed\n');
+    expect(kubectl('get node node-4').stderr).toBe('Error from server (NotFound): nodes "node-4" not found\n');
+  });
+});
+
+describe('events, through kubectl', () => {
+  it('lists them with v1.32\'s columns, by object as the apiserver returns them', () => {
+    const { kubectl } = running();
+    const lines = kubectl('get events').stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^LAST SEEN {3}TYPE {5}REASON {20}OBJECT {2,}MESSAGE$/);
+    expect(lines).toContain('30s         Normal   ScalingReplicaSet         deployment/nginx-deployment             Scaled up replica set nginx-deployment-cf4cd4db7 to 3');
+    const objects = lines.slice(1).map((l) => l.split(/ {2,}/)[3]);
+    expect(objects.filter((o) => o.startsWith('pod/nginx-deployment-'))).toHaveLength(15);
   });
 });

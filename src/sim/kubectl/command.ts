@@ -1,7 +1,8 @@
 /**
  * A kubectl verb as a small command object (the excalidraw action pattern): its help texts, its
- * flags, and a `run` over one parsed invocation. The registry in verbs/index.ts lists them; new
- * verbs (issue 9's rollout, logs, label, …) are new files that add one entry there.
+ * flags, and a `run` over one parsed invocation. The registry in verbs/index.ts lists them, and a
+ * new verb is a new file that adds one entry there. A command with subcommands (rollout, set, sim)
+ * is a CommandGroup of such verbs.
  */
 import type { ApiServer } from '../api/server';
 import type { ApplyResult, NodeSpecOption } from '../contract';
@@ -20,6 +21,8 @@ export interface KubectlContext {
   serverVersion?: string;
   /** kubesim's own machine-room controls, for the `kubectl sim` plugin verbs. */
   sim?: SimControls;
+  /** Moves virtual time on, for commands that wait (rollout status, drain); absent where the UI drives the clock. */
+  advance?(ms: number): void;
 }
 
 /** What `kubectl sim` can do to the simulated machines (not an API: there is no such thing on a real cluster). */
@@ -39,6 +42,7 @@ export const HELP_GROUPS = [
   'Troubleshooting and Debugging Commands:',
   'Advanced Commands:',
   'Settings Commands:',
+  'Subcommands provided by plugins:',
   'Other Commands:',
 ] as const;
 
@@ -46,6 +50,8 @@ export type HelpGroup = (typeof HELP_GROUPS)[number];
 
 export interface Invocation {
   ctx: KubectlContext;
+  /** The command path after "kubectl" ("rollout status"), for kubectl's usage hints. */
+  path: string;
   args: string[];
   flags: ParsedFlags;
   /** -n/--namespace, else "default". */
@@ -58,11 +64,13 @@ export interface Invocation {
 
 export interface Verb {
   name: string;
-  group: HelpGroup;
+  /** Where `kubectl --help` lists it; subcommands are listed by their group instead. */
+  group?: HelpGroup;
   /** The one-line summary `kubectl --help` lists. */
   short: string;
   /** The description at the top of `kubectl <verb> --help`. */
   long: string;
+  /** The "Examples:" section; commands without examples (kubectl set) leave it empty. */
   examples: string;
   /** The synopsis after "Usage:". */
   usage: string;
@@ -71,6 +79,27 @@ export interface Verb {
   required?: string[];
   /** Runs the command; returns the exit code. Errors thrown are printed as kubectl prints them. */
   run(inv: Invocation): number;
+}
+
+/**
+ * A command that only groups subcommands (kubectl rollout, kubectl set, kubectl sim): it runs
+ * one of them, and on its own prints its help as cobra's DefaultSubCommandRun does.
+ */
+export interface CommandGroup {
+  name: string;
+  group: HelpGroup;
+  short: string;
+  long: string;
+  examples: string;
+  subcommands: readonly Verb[];
+  /** Real subcommands kubesim does not simulate yet ("kubectl set env"). */
+  unsimulated?: readonly string[];
+}
+
+export type Command = Verb | CommandGroup;
+
+export function isGroup(command: Command): command is CommandGroup {
+  return 'subcommands' in command;
 }
 
 /** Global flags every command accepts (kubectl's persistent flags that kubesim honours). */

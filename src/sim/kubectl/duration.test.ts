@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rfc3339 } from '../time';
-import { age, humanDuration, rfc1123z } from './duration';
+import { age, goDuration, humanDuration, parseGoDuration, rfc1123z } from './duration';
 
 const s = (n: number) => n * 1000;
 const m = (n: number) => s(n * 60);
@@ -56,5 +56,38 @@ describe('rfc1123z', () => {
 
   it('prints Go zero time for a missing timestamp', () => {
     expect(rfc1123z(undefined)).toBe('Mon, 01 Jan 0001 00:00:00 +0000');
+  });
+});
+
+describe('Go durations (time.ParseDuration, Duration.String)', () => {
+  it.each([
+    ['0', 0],
+    ['90s', 90_000],
+    ['1m30s', 90_000],
+    ['1.5h', 5_400_000],
+    ['250ms', 250],
+    ['-2m', -120_000],
+  ])('parses %s', (text, ms) => {
+    expect(parseGoDuration(text)).toBe(ms);
+  });
+
+  it.each([
+    ['soon', 'time: invalid duration "soon"'],
+    ['', 'time: invalid duration ""'],
+    ['5', 'time: missing unit in duration "5"'],
+    ['1d', 'time: unknown unit "d" in duration "1d"'],
+  ])('rejects %j as Go does', (text, message) => {
+    expect(() => parseGoDuration(text)).toThrow(message);
+  });
+
+  it.each([
+    [0, '0s'],
+    [500, '500ms'],
+    [20_000, '20s'],
+    [60_000, '1m0s'],
+    [90_500, '1m30.5s'],
+    [3_600_000, '1h0m0s'],
+  ])('prints %d ms as %s', (ms, text) => {
+    expect(goDuration(ms)).toBe(text);
   });
 });

@@ -62,3 +62,50 @@ export function rfc1123z(timestamp: string | null | undefined): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${WEEKDAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
 }
+
+/** Go's time units in milliseconds, as time.ParseDuration accepts them. */
+const GO_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * time.ParseDuration ("90s", "1m30s", "1.5h", "0"): milliseconds, or Go's error text
+ * (`time: invalid duration "x"`, `time: missing unit in duration "1"`, `time: unknown unit "d" in duration "1d"`).
+ */
+export function parseGoDuration(text: string): number {
+  const quoted = JSON.stringify(text);
+  let rest = text;
+  let sign = 1;
+  if (rest.startsWith('-') || rest.startsWith('+')) {
+    sign = rest.startsWith('-') ? -1 : 1;
+    rest = rest.slice(1);
+  }
+  if (rest === '0') return 0;
+  if (rest === '') throw new Error(`time: invalid duration ${quoted}`);
+  let total = 0;
+  while (rest !== '') {
+    const number = /^(\d*)(\.\d*)?/.exec(rest)!;
+    if (number[0] === '' || number[0] === '.' || (number[1] === '' && number[2] === '.')) throw new Error(`time: invalid duration ${quoted}`);
+    rest = rest.slice(number[0].length);
+    const unit = /^[^0-9.]*/.exec(rest)![0];
+    if (unit === '') throw new Error(`time: missing unit in duration ${quoted}`);
+    if (!(unit in GO_UNITS)) throw new Error(`time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`);
+    total += parseFloat(number[0]) * GO_UNITS[unit];
+    rest = rest.slice(unit.length);
+  }
+  return sign * total;
+}
+
+/** time.Duration.String for whole milliseconds: "0s", "500ms", "1m0s", "1h30m0s", "1.5s". */
+export function goDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const sign = ms < 0 ? '-' : '';
+  let rest = Math.abs(Math.round(ms));
+  if (rest < 1000) return `${sign}${rest}ms`;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = (rest / 1000).toFixed(3).replace(/\.?0+$/, '');
+  if (hours) return `${sign}${hours}h${minutes}m${seconds}s`;
+  if (minutes) return `${sign}${minutes}m${seconds}s`;
+  return `${sign}${seconds}s`;
+}

@@ -31,6 +31,14 @@ export function fixture(objects: readonly KubeObject[], nowSeconds: number): Fix
   return { ctx: { api, clock, apply: (text, source) => applyYaml(api, text, 'kubectl', source) }, store, clock };
 }
 
+/** The "default" Namespace, which objects created through the API server need. */
+export const DEFAULT_NAMESPACE: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', creationTimestamp: at(0) }, status: { phase: 'Active' } };
+
+/** Objects created through the API server (defaulted and validated), as a cluster holds them and commands may update them. */
+export function admitted(f: Fixture, objects: readonly KubeObject[]): void {
+  for (const obj of objects) f.ctx.api.create(obj, 'test');
+}
+
 /** A one-container pod in "default", created at 0s, with the given changes on top. */
 export function podFixture(name: string, changes: { spec?: Partial<NonNullable<Pod['spec']>>; status?: Pod['status']; metadata?: Partial<NonNullable<Pod['metadata']>> } = {}): KubeObject {
   return {
@@ -41,3 +49,4 @@ export function podFixture(name: string, changes: { spec?: Partial<NonNullable<P
     status: changes.status ?? { phase: 'Pending' },
   };
 }
+

@@ -4,8 +4,9 @@
  * `-n value`, `-nvalue`, `-n=value`, grouped boolean shorthands (`-Aw`), and bool flags that take
  * a value only after `=`.
  */
+import { goDuration, parseGoDuration } from './duration';
 
-export type FlagType = 'bool' | 'string' | 'int' | 'stringSlice';
+export type FlagType = 'bool' | 'string' | 'int' | 'stringSlice' | 'duration';
 export type FlagValue = boolean | string | number | string[];
 
 export interface FlagSpec {
@@ -39,6 +40,11 @@ export class ParsedFlags {
   int(name: string): number {
     const v = this.values.get(name);
     return typeof v === 'number' ? v : 0;
+  }
+
+  /** A duration flag's value in milliseconds. */
+  duration(name: string): number {
+    return this.int(name);
   }
 
   strings(name: string): string[] {
@@ -105,6 +111,9 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
           break;
         case 'string':
           values.set(spec.name, text);
+          break;
+        case 'duration':
+          values.set(spec.name, parseGoDuration(text));
           break;
         case 'stringSlice': {
           // A slice flag's first use replaces its default; later uses append.
@@ -175,6 +184,7 @@ export function formatFlagHelp(spec: FlagSpec): string {
   let value: string;
   if (spec.type === 'string') value = `'${spec.default as string}'`;
   else if (spec.type === 'stringSlice') value = `[${(spec.default as string[]).join(',')}]`;
+  else if (spec.type === 'duration') value = goDuration(spec.default as number);
   else value = String(spec.default);
   return `    ${name}=${value}:\n\t${spec.usage}\n`;
 }

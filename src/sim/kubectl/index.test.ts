@@ -21,7 +21,9 @@ describe('runKubectl', () => {
   });
 
   it('says which real kubectl commands it does not simulate yet', () => {
-    expect(kubectl('logs web-1').stderr).toBe('error: kubesim does not simulate "kubectl logs" yet; it runs: get, delete, scale, describe, apply, version\n');
+    expect(kubectl('logs web-1').stderr).toBe(
+      'error: kubesim does not simulate "kubectl logs" yet; it runs: set, get, delete, rollout, scale, cordon, uncordon, drain, describe, apply, label, annotate, sim, version\n',
+    );
   });
 
   it('rejects unknown root flags', () => {

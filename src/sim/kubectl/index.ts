@@ -4,14 +4,14 @@
  * would print on stdout and stderr with its exit code.
  */
 import type { KubectlResult } from '../contract';
-import { GLOBAL_FLAGS, type KubectlContext, type Verb } from './command';
+import { GLOBAL_FLAGS, isGroup, type CommandGroup, type KubectlContext, type Verb } from './command';
 import { ApiError } from '../api/errors';
 import { AggregateError, errorText, KubectlError } from './errors';
 import { FlagError, parseFlags, type FlagSpec } from './flags';
 import { Output } from './output';
 import { tokenize, TokenizeError } from './tokenize';
-import { commandHelp, rootHelp } from './verbs/help';
-import { UNSIMULATED_COMMANDS, VERBS, verbNamed } from './verbs';
+import { groupHelp, helpFor, commandHelp, rootHelp } from './verbs/help';
+import { COMMANDS, UNSIMULATED_COMMANDS, commandNamed } from './verbs';
 
 export type { KubectlContext } from './command';
 
@@ -31,7 +31,7 @@ function distance(a: string, b: string): number {
 
 /** SuggestionsFor: commands within distance 2, or starting with what was typed. */
 function suggestions(typed: string): string[] {
-  return VERBS.map((v) => v.name).filter((name) => distance(typed, name) <= 2 || name.startsWith(typed.toLowerCase()));
+  return COMMANDS.map((v) => v.name).filter((name) => distance(typed, name) <= 2 || name.startsWith(typed.toLowerCase()));
 }
 
 /** cobra's Find: the first argument that is neither a flag nor the value of a global value flag. */
@@ -47,14 +47,22 @@ function findCommand(args: readonly string[]): number {
   return -1;
 }
 
-function runVerb(verb: Verb, ctx: KubectlContext, argv: string[], stdin: string | undefined, out: Output): number {
+/** The command line without the word at `index`. */
+const without = (argv: readonly string[], index: number) => [...argv.slice(0, index), ...argv.slice(index + 1)];
+
+/** What kubesim says for a real kubectl command it does not run yet, rather than pretend it does not exist. */
+function unsimulated(path: string, runs: readonly string[]): string {
+  return `error: kubesim does not simulate "kubectl ${path}" yet; it runs: ${runs.join(', ')}\n`;
+}
+
+function runVerb(verb: Verb, path: string, ctx: KubectlContext, argv: string[], stdin: string | undefined, out: Output): number {
   const specs: FlagSpec[] = [...verb.flags, ...GLOBAL_FLAGS];
   let parsed;
   try {
     parsed = parseFlags(argv, specs);
   } catch (err) {
     if (!(err instanceof FlagError)) throw err;
-    out.err(`error: ${err.message}\nSee 'kubectl ${verb.name} --help' for usage.\n`);
+    out.err(`error: ${err.message}\nSee 'kubectl ${path} --help' for usage.\n`);
     return 1;
   }
   const { args, flags } = parsed;
@@ -68,7 +76,43 @@ function runVerb(verb: Verb, ctx: KubectlContext, argv: string[], stdin: string 
     return 1;
   }
   const namespace = flags.string('namespace') || 'default';
-  return verb.run({ ctx, args, flags, namespace, namespaceGiven: flags.changed('namespace'), stdin, out });
+  return verb.run({ ctx, path, args, flags, namespace, namespaceGiven: flags.changed('namespace'), stdin, out });
+}
+
+/**
+ * A command with subcommands: the first non-flag word picks one. Alone (or with only flags) it
+ * prints its help to stdout and exits 1, as cobra's DefaultSubCommandRun; -h prints it with 0.
+ */
+function runGroup(group: CommandGroup, ctx: KubectlContext, argv: string[], stdin: string | undefined, out: Output): number {
+  const index = findCommand(argv);
+  if (index < 0) {
+    const help = argv.some((a) => a === '-h' || a === '--help');
+    out.out(groupHelp(group));
+    return help ? 0 : 1;
+  }
+  const name = argv[index];
+  const verb = group.subcommands.find((s) => s.name === name);
+  if (verb) return runVerb(verb, `${group.name} ${name}`, ctx, without(argv, index), stdin, out);
+  if (group.unsimulated?.includes(name)) {
+    out.err(unsimulated(`${group.name} ${name}`, group.subcommands.map((s) => `${group.name} ${s.name}`)));
+    return 1;
+  }
+  out.err(`error: unknown command ${JSON.stringify(name)}\nSee 'kubectl ${group.name} -h' for help and examples\n`);
+  return 1;
+}
+
+/** `kubectl help [COMMAND [SUBCOMMAND]]`. */
+function runHelp(argv: readonly string[], out: Output): number {
+  const [topic, sub] = argv.filter((a) => !a.startsWith('-'));
+  const command = topic ? commandNamed(topic) : undefined;
+  if (topic && !command) {
+    out.err(`Unknown help topic [\`${topic}\`]\n`);
+    out.out(rootHelp(COMMANDS));
+    return 0;
+  }
+  const verb = command && sub && isGroup(command) ? command.subcommands.find((s) => s.name === sub) : undefined;
+  out.out(verb ? commandHelp(verb) : command ? helpFor(command) : rootHelp(COMMANDS));
+  return 0;
 }
 
 function dispatch(ctx: KubectlContext, argv: string[], stdin: string | undefined, out: Output): number {
@@ -80,26 +124,16 @@ function dispatch(ctx: KubectlContext, argv: string[], stdin: string | undefined
       out.err(`error: unknown flag: ${unknown.split('=')[0]}\nSee 'kubectl --help' for usage.\n`);
       return 1;
     }
-    out.out(rootHelp(VERBS));
+    out.out(rootHelp(COMMANDS));
     return 0;
   }
   const name = argv[index];
-  const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
-  if (name === 'help') {
-    const topic = rest.find((a) => !a.startsWith('-'));
-    const verb = topic ? verbNamed(topic) : undefined;
-    if (topic && !verb) {
-      out.err(`Unknown help topic [\`${topic}\`]\n`);
-      out.out(rootHelp(VERBS));
-      return 0;
-    }
-    out.out(verb ? commandHelp(verb) : rootHelp(VERBS));
-    return 0;
-  }
-  const verb = verbNamed(name);
-  if (verb) return runVerb(verb, ctx, rest, stdin, out);
+  const rest = without(argv, index);
+  if (name === 'help') return runHelp(rest, out);
+  const command = commandNamed(name);
+  if (command) return isGroup(command) ? runGroup(command, ctx, rest, stdin, out) : runVerb(command, name, ctx, rest, stdin, out);
   if (UNSIMULATED_COMMANDS.includes(name)) {
-    out.err(`error: kubesim does not simulate "kubectl ${name}" yet; it runs: ${VERBS.map((v) => v.name).join(', ')}\n`);
+    out.err(unsimulated(name, COMMANDS.map((v) => v.name)));
     return 1;
   }
   const similar = suggestions(name);

@@ -41,7 +41,7 @@ export class Scheduler extends Controller {
         if (pod.spec?.nodeName) this.retryUnschedulable();
       } else if (this.wantsScheduling(pod) && !this.attempts.has(key) && !this.queue.has(key)) {
         this.enqueue(key, SCHEDULING_DELAY_MS);
-      } else if (pod.spec?.nodeName && occupiesNode(old as Pod) && !occupiesNode(pod)) {
+      } else if (pod.spec?.nodeName && old && occupiesNode(old as Pod) && !occupiesNode(pod)) {
         this.retryUnschedulable();
       }
     } else if (object.kind === 'Node') {

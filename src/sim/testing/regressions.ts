@@ -27,4 +27,16 @@ export const REGRESSIONS: { bug: string; scenario: Scenario }[] = [
       ],
     },
   },
+  {
+    bug: 'not a controller bug: lowering maxSurge mid-rollout leaves more pods than the new bound until old ones can go; the check now asks that the controller never grows past it',
+    scenario: {
+      seed: 1,
+      nodes: [{ cpu: '1', memory: '1Gi', name: 'node-1' }],
+      actions: [
+        { type: 'apply', d: { name: 'beta', replicas: 1, image: 'nginx:1.27', recreate: false, surge: 0, unavailable: 1, cpu: '250m' } },
+        { type: 'apply', d: { name: 'beta', replicas: 5, image: 'nginx:1.26', recreate: false, surge: '50%', unavailable: 0 } },
+        { type: 'apply', d: { name: 'beta', replicas: 5, image: 'nginx:1.27', recreate: false, surge: 0, unavailable: '25%', cpu: '250m' } },
+      ],
+    },
+  },
 ];

@@ -17,7 +17,7 @@ function replicaSetList(list: readonly ReplicaSet[]): string {
  * deploymentutil.GetAllReplicaSets: the ReplicaSets the Deployment controls, the new one being
  * the oldest whose template equals the Deployment's (ignoring pod-template-hash).
  */
-function replicaSetsOf(api: ApiServer, d: Deployment): { oldRSs: ReplicaSet[]; newRS?: ReplicaSet } {
+export function replicaSetsOf(api: ApiServer, d: Deployment): { oldRSs: ReplicaSet[]; newRS?: ReplicaSet } {
   const owned = (api.list('ReplicaSet', d.metadata?.namespace) as ReplicaSet[])
     .filter((rs) => rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid))
     .sort(byCreation);

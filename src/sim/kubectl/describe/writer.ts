@@ -16,19 +16,30 @@ const MAX_ANNOTATION_LENGTH = 140;
 
 /** PrefixWriter: each level indents two spaces; cells are tab-separated for the tabwriter. */
 export class DescribeWriter {
-  private readonly tw = new TabWriter(DESCRIBE_TABWRITER);
+  private readonly tw?: TabWriter;
+  private plain = '';
+
+  /**
+   * `aligned: false` is a PrefixWriter straight over a buffer, as `kubectl rollout history
+   * --revision` prints a pod template: the tabs stay tabs.
+   */
+  constructor(options: { aligned?: boolean } = {}) {
+    if (options.aligned !== false) this.tw = new TabWriter(DESCRIBE_TABWRITER);
+  }
 
   write(level: number, text: string): void {
-    this.tw.write('  '.repeat(level) + text);
+    const line = '  '.repeat(level) + text;
+    if (this.tw) this.tw.write(line);
+    else this.plain += line;
   }
 
   /** Ends the aligned block, as PrefixWriter.Flush before the Events table. */
   flush(): void {
-    this.tw.flush();
+    this.tw?.flush();
   }
 
   toString(): string {
-    return this.tw.toString();
+    return this.tw ? this.tw.toString() : this.plain;
   }
 }
 

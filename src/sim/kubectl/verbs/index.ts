@@ -1,21 +1,44 @@
-/** The registry of kubectl verbs kubesim runs; a verb is one file and one entry here. */
-import type { Verb } from '../command';
+/** The registry of kubectl commands kubesim runs; a command is one file (or folder) and one entry here. */
+import type { Command } from '../command';
+import { annotateVerb } from './annotate';
 import { applyVerb } from './apply';
+import { cordonVerb, uncordonVerb } from './cordon';
 import { deleteVerb } from './delete';
 import { describeVerb } from './describe';
+import { drainVerb } from './drain';
 import { getVerb } from './get';
+import { labelVerb } from './label';
+import { rolloutCommand } from './rollout';
 import { scaleVerb } from './scale';
+import { setCommand } from './set';
+import { simCommand } from './sim';
 import { versionVerb } from './version';
 
-export const VERBS: readonly Verb[] = [getVerb, deleteVerb, scaleVerb, describeVerb, applyVerb, versionVerb];
+/** In the order `kubectl --help` lists them within each section. */
+export const COMMANDS: readonly Command[] = [
+  setCommand,
+  getVerb,
+  deleteVerb,
+  rolloutCommand,
+  scaleVerb,
+  cordonVerb,
+  uncordonVerb,
+  drainVerb,
+  describeVerb,
+  applyVerb,
+  labelVerb,
+  annotateVerb,
+  simCommand,
+  versionVerb,
+];
 
-const byName = new Map<string, Verb>();
-for (const verb of VERBS) {
-  if (byName.has(verb.name)) throw new Error(`kubectl verb registered twice: ${verb.name}`);
-  byName.set(verb.name, verb);
+const byName = new Map<string, Command>();
+for (const command of COMMANDS) {
+  if (byName.has(command.name)) throw new Error(`kubectl command registered twice: ${command.name}`);
+  byName.set(command.name, command);
 }
 
-export function verbNamed(name: string): Verb | undefined {
+export function commandNamed(name: string): Command | undefined {
   return byName.get(name);
 }
 
@@ -24,7 +47,7 @@ export function verbNamed(name: string): Verb | undefined {
  * pretend they do not exist, so students are not taught that real commands are wrong.
  */
 export const UNSIMULATED_COMMANDS = [
-  'alpha', 'annotate', 'api-resources', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion',
-  'config', 'cordon', 'cp', 'create', 'debug', 'diff', 'drain', 'edit', 'events', 'exec', 'explain', 'expose', 'kustomize', 'label',
-  'logs', 'options', 'patch', 'plugin', 'port-forward', 'proxy', 'replace', 'rollout', 'run', 'set', 'taint', 'top', 'uncordon', 'wait',
+  'alpha', 'api-resources', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion', 'config', 'cp',
+  'create', 'debug', 'diff', 'edit', 'events', 'exec', 'explain', 'expose', 'kustomize', 'logs', 'options', 'patch', 'plugin',
+  'port-forward', 'proxy', 'replace', 'run', 'taint', 'top', 'wait',
 ];

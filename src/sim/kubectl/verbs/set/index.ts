@@ -1,0 +1,15 @@
+/** `kubectl set` (k8s.io/kubectl/pkg/cmd/set): of its subcommands, kubesim runs `set image`. */
+import type { CommandGroup } from '../../command';
+import { imageVerb } from './image';
+
+export const setCommand: CommandGroup = {
+  name: 'set',
+  group: 'Basic Commands (Beginner):',
+  short: 'Set specific features on objects',
+  long: `Configure application resources.
+
+ These commands help you make changes to existing application resources.`,
+  examples: '',
+  subcommands: [imageVerb],
+  unsimulated: ['env', 'resources', 'selector', 'serviceaccount', 'subject'],
+};

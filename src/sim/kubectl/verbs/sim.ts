@@ -1,0 +1,196 @@
+/**
+ * `kubectl sim`: kubesim's own plugin verb, the machine room of the simulated cluster. A real
+ * cluster has no such command: powering a machine off, or adding one, happens outside Kubernetes.
+ */
+import { notFound } from '../../api/errors';
+import { labelValueProblems, qualifiedNameProblems } from '../../api/validation/names';
+import type { KubeObject } from '../../api/object';
+import { parseQuantity } from '../../api/quantity';
+import type { NodeSpecOption } from '../../contract';
+import type { CommandGroup, Invocation, SimControls, Verb } from '../command';
+import { KubectlError } from '../errors';
+
+type Taint = NonNullable<NodeSpecOption['taints']>[number];
+const EFFECTS: readonly string[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+/** kubectl's usage error for a command that takes exactly one name. */
+function oneName(inv: Invocation, word: string): string {
+  if (inv.args.length !== 1) throw new KubectlError(`USAGE: ${inv.path} ${word} [flags]\nSee 'kubectl ${inv.path} -h' for help and examples`);
+  return inv.args[0];
+}
+
+function controls(inv: Invocation): SimControls {
+  if (!inv.ctx.sim) throw new KubectlError('kubesim cannot reach its simulated machines from here');
+  return inv.ctx.sim;
+}
+
+/** kubectl taint's parseTaint, for `key=value:Effect` and `key:Effect`, with its error texts. */
+export function parseTaint(spec: string): Taint {
+  const parts = spec.split(':');
+  if (parts.length !== 2) throw new KubectlError(`invalid taint spec: ${spec}${parts.length === 1 ? keyProblems(spec) : ''}`);
+  const effect = parts[1];
+  if (!EFFECTS.includes(effect)) throw new KubectlError(`invalid taint effect: ${effect}, unsupported taint effect`);
+  const kv = parts[0].split('=');
+  if (kv.length > 2) throw new KubectlError(`invalid taint spec: ${spec}`);
+  const [key, value] = kv;
+  if (value !== undefined) {
+    const problems = labelValueProblems(value);
+    if (problems.length) throw new KubectlError(`invalid taint spec: ${spec}, ${problems.join('; ')}`);
+  }
+  const problems = keyProblems(key);
+  if (problems) throw new KubectlError(`invalid taint spec: ${spec}${problems}`);
+  return { key, ...(value !== undefined ? { value } : {}), effect: effect as Taint['effect'] };
+}
+
+/** ", <IsQualifiedName problems>" for a taint key, or "" when it is valid. */
+function keyProblems(key: string): string {
+  const problems = qualifiedNameProblems(key);
+  return problems.length ? `, ${problems.join('; ')}` : '';
+}
+
+/** parseTaints' checks on the taints to add: an effect is required, and one taint per key and effect. */
+function parseTaints(specs: readonly string[]): Taint[] {
+  const taints: Taint[] = [];
+  for (const spec of specs) {
+    const taint = parseTaint(spec);
+    if (taints.some((t) => t.key === taint.key && t.effect === taint.effect)) {
+      throw new KubectlError(`duplicated taints with the same key and effect: {${taint.key} ${taint.value ?? ''} ${taint.effect} <nil>}`);
+    }
+    taints.push(taint);
+  }
+  return taints;
+}
+
+function parseLabels(specs: readonly string[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw new KubectlError(`invalid label spec: ${spec}`);
+    labels[spec.slice(0, eq)] = spec.slice(eq + 1);
+  }
+  return labels;
+}
+
+function quantityFlag(inv: Invocation, name: string): string {
+  const value = inv.flags.string(name);
+  try {
+    parseQuantity(value);
+  } catch (err) {
+    throw new KubectlError(`invalid argument ${JSON.stringify(value)} for "--${name}" flag: ${(err as Error).message}\nSee 'kubectl ${inv.path} --help' for usage.`);
+  }
+  return value;
+}
+
+const nodeDownVerb: Verb = {
+  name: 'node-down',
+  short: 'Power a node off: its kubelet stops',
+  long: `Power a node off.
+
+ The machine stops: its kubelet no longer posts node status or runs pods. After the node monitor grace period (50s) the node lifecycle controller marks it NotReady (Ready=Unknown) and taints it; 300s later its pods are evicted and their controllers replace them elsewhere.`,
+  examples: `  # Power off node-1
+  kubectl sim node-down node-1`,
+  usage: 'kubectl sim node-down NODE [options]',
+  flags: [],
+  run(inv) {
+    const name = oneName(inv, 'NODE');
+    if (!controls(inv).nodeDown(name)) throw notFound('nodes', name);
+    inv.out.out(`node/${name} powered off (simulated: the kubelet stops; expect NotReady after 50s)\n`);
+    return 0;
+  },
+};
+
+const nodeUpVerb: Verb = {
+  name: 'node-up',
+  short: 'Power a node back on',
+  long: `Power a node back on.
+
+ Its kubelet starts again, posts node status (the node turns Ready) and finishes deleting the pods that were evicted while it was down.`,
+  examples: `  # Power node-1 back on
+  kubectl sim node-up node-1`,
+  usage: 'kubectl sim node-up NODE [options]',
+  flags: [],
+  run(inv) {
+    const name = oneName(inv, 'NODE');
+    if (!controls(inv).nodeUp(name)) throw notFound('nodes', name);
+    inv.out.out(`node/${name} powered on\n`);
+    return 0;
+  },
+};
+
+const addNodeVerb: Verb = {
+  name: 'add-node',
+  short: 'Add a worker node',
+  long: `Add a worker node.
+
+ A new machine joins the cluster: its kubelet registers the Node with the given capacity, labels and taints.`,
+  examples: `  # Add a node with the default capacity (4 CPUs, 8Gi of memory, 110 pods)
+  kubectl sim add-node node-4
+  
+  # Add a larger node for GPU work, labelled and tainted
+  kubectl sim add-node gpu-1 --cpu 16 --memory 64Gi --label accelerator=gpu --taint dedicated=gpu:NoSchedule`,
+  usage: 'kubectl sim add-node NAME [--cpu=4] [--memory=8Gi] [--pods=110] [--label=KEY=VALUE]... [--taint=KEY[=VALUE]:EFFECT]... [options]',
+  flags: [
+    { name: 'cpu', type: 'string', default: '4', usage: 'CPU capacity of the node.' },
+    { name: 'label', type: 'stringSlice', default: [], usage: 'A label of the node, KEY=VALUE; repeat for more.' },
+    { name: 'memory', type: 'string', default: '8Gi', usage: 'Memory capacity of the node.' },
+    { name: 'pods', type: 'int', default: 110, usage: 'How many pods the node can run.' },
+    { name: 'taint', type: 'stringSlice', default: [], usage: 'A taint of the node, KEY[=VALUE]:EFFECT with EFFECT one of NoSchedule, PreferNoSchedule, NoExecute; repeat for more.' },
+  ],
+  run(inv) {
+    const name = oneName(inv, 'NAME');
+    const sim = controls(inv);
+    const cpu = quantityFlag(inv, 'cpu');
+    const memory = quantityFlag(inv, 'memory');
+    const labels = parseLabels(inv.flags.strings('label'));
+    let taints: Taint[];
+    try {
+      taints = parseTaints(inv.flags.strings('taint'));
+    } catch (err) {
+      throw new KubectlError(`${(err as Error).message}\nSee 'kubectl ${inv.path} -h' for help and examples`);
+    }
+    // The kubelet's registration would fail as this would: check first, so a bad node never starts a kubelet.
+    inv.ctx.api.create({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels }, spec: taints.length ? { taints } : {} } as KubeObject, 'kubectl', { dryRun: true });
+    sim.addNode({ name, cpu, memory, pods: inv.flags.int('pods'), labels, taints });
+    inv.out.out(`node/${name} added\n`);
+    return 0;
+  },
+};
+
+const removeNodeVerb: Verb = {
+  name: 'remove-node',
+  short: 'Remove a node: the machine and its Node object are gone',
+  long: `Remove a node.
+
+ The machine is gone and its Node object is deleted; the pod garbage collector deletes the pods bound to it, and their controllers replace them elsewhere.`,
+  examples: `  # Remove node-4
+  kubectl sim remove-node node-4`,
+  usage: 'kubectl sim remove-node NAME [options]',
+  flags: [],
+  run(inv) {
+    const name = oneName(inv, 'NAME');
+    if (!controls(inv).removeNode(name)) throw notFound('nodes', name);
+    inv.out.out(`node/${name} removed\n`);
+    return 0;
+  },
+};
+
+export const simCommand: CommandGroup = {
+  name: 'sim',
+  group: 'Subcommands provided by plugins:',
+  short: "kubesim's controls for the simulated machines (no such command on a real cluster)",
+  long: `Control kubesim's simulated machines.
+
+ This is kubesim's own plugin: a real cluster has no "kubectl sim". Nodes fail, join and leave there because of what happens to machines outside Kubernetes; here these commands make it happen.`,
+  examples: `  # Power off node-1, and watch it turn NotReady after 50s
+  kubectl sim node-down node-1
+  
+  # Power it back on
+  kubectl sim node-up node-1
+  
+  # Add a worker node with 8 CPUs and 16Gi of memory
+  kubectl sim add-node node-4 --cpu 8 --memory 16Gi
+  
+  # Remove it again
+  kubectl sim remove-node node-4`,
+  subcommands: [nodeDownVerb, nodeUpVerb, addNodeVerb, removeNodeVerb],
+};
