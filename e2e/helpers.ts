@@ -69,3 +69,39 @@ export async function expectAllRunning(pods: Locator, count: number): Promise<vo
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png` });
 }
+
+export function nodeBox(page: Page, name: string): Locator {
+  return page.getByRole('group', { name: `Node ${name}`, exact: true });
+}
+
+/**
+ * The names of the given pod chips drawn inside a node's box. React Flow renders a child beside its
+ * parent in the DOM, so containment is read from where they are drawn.
+ */
+export async function podsDrawnIn(page: Page, node: string, pods: Locator): Promise<string[]> {
+  const box = await nodeBox(page, node).boundingBox();
+  if (!box) return [];
+  const inside: string[] = [];
+  for (const pod of await pods.all()) {
+    const chip = await pod.boundingBox();
+    if (!chip) continue;
+    const cx = chip.x + chip.width / 2;
+    const cy = chip.y + chip.height / 2;
+    if (cx > box.x && cx < box.x + box.width && cy > box.y && cy < box.y + box.height) {
+      inside.push((await pod.getAttribute('aria-label'))!.slice('Pod '.length));
+    }
+  }
+  return inside;
+}
+
+/** Virtual seconds on the cluster clock (hh:mm:ss). */
+export async function clockSeconds(page: Page): Promise<number> {
+  const text = (await page.getByLabel('Cluster clock').textContent()) ?? '';
+  const [h, m, s] = text.split(':').map(Number);
+  return h * 3600 + m * 60 + s;
+}
+
+/** The kubectl lines the app ran and kubectl's answers. */
+export function commandLog(page: Page): Locator {
+  return page.getByRole('log', { name: 'kubectl output' });
+}

@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type Transpor
 import { emptyView, useCluster } from './cluster';
 import { useClock } from './clock';
 import { connectClient } from './client';
+import { useNodePower } from './node-power';
 
 class FakeWorker implements Transport<ClientMessage, ServerMessage> {
   sent: ClientMessage[] = [];
@@ -72,6 +73,17 @@ describe('client', () => {
     worker.reply({ type: 'applyResult', id: 1, results: [{ index: 0, message: 'pod/web-1 created' }] });
     await expect(applied).resolves.toEqual([{ index: 0, message: 'pod/web-1 created' }]);
     await expect(deleted).resolves.toMatchObject({ exitCode: 0 });
+  });
+
+  it('remembers a node the user powered off through kubectl sim, once kubectl says it worked', async () => {
+    useNodePower.setState({ poweredOff: new Set() });
+    const worker = new FakeWorker();
+    const client = connectClient(worker);
+    const down = client.kubectl('kubectl sim node-down node-1');
+    expect(useNodePower.getState().poweredOff.has('node-1')).toBe(false);
+    worker.reply({ type: 'kubectlResult', id: 1, result: { stdout: 'node/node-1 powered off\n', stderr: '', exitCode: 0 } });
+    await down;
+    expect(useNodePower.getState().poweredOff.has('node-1')).toBe(true);
   });
 
   it('keeps the fatal message so the app can show it', () => {

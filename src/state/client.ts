@@ -13,6 +13,7 @@ import {
 } from '../protocol/messages';
 import { applyPatch, useCluster, viewFromSnapshot } from './cluster';
 import { useClock } from './clock';
+import { notePowerCommand } from './node-power';
 
 export interface SimClient {
   apply(yaml: string): Promise<WireApplyResult[]>;
@@ -86,7 +87,13 @@ export function connectClient(transport: Transport<ClientMessage, ServerMessage>
     kubectl(command, stdin) {
       const id = nextId++;
       return new Promise((resolve) => {
-        pending.set(id, { kind: 'kubectl', resolve });
+        pending.set(id, {
+          kind: 'kubectl',
+          resolve(result) {
+            notePowerCommand(command, result);
+            resolve(result);
+          },
+        });
         transport.send({ type: 'kubectl', id, command, stdin });
       });
     },

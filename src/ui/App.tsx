@@ -1,5 +1,7 @@
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { useClock } from '../state/clock';
+import { AboutPanel } from './about/AboutPanel';
+import { CommandLog } from './CommandLog';
 import { EditorPanel } from './editor/EditorPanel';
 import { Graph } from './graph/Graph';
 import { Inspector } from './inspector/Inspector';
@@ -23,8 +25,11 @@ export function App() {
         </Panel>
         <Separator className={separator} />
         <Panel id="graph" minSize="30%">
-          <main className="h-full" aria-label="Cluster">
-            <Graph />
+          <main className="flex h-full flex-col" aria-label="Cluster">
+            <div className="min-h-0 flex-1">
+              <Graph />
+            </div>
+            <CommandLog />
           </main>
         </Panel>
         <Separator className={separator} />
@@ -32,6 +37,7 @@ export function App() {
           <Inspector />
         </Panel>
       </Group>
+      <AboutPanel />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { SPEEDS, type Speed } from '../protocol/messages';
 import { formatClock } from '../state/age';
 import { useClock } from '../state/clock';
 import { useCluster } from '../state/cluster';
+import { useAbout } from './about/about-store';
 import { useClient } from './client-context';
 import { PauseIcon, PlayIcon } from './icons';
 
@@ -33,12 +34,13 @@ function Counts() {
   );
 }
 
-/** The cluster clock and its controls: Pause/Play and Speed. */
+/** The cluster clock and its controls: Pause/Play and Speed; the About panel behind `?`. */
 export function TopBar() {
   const client = useClient();
   const paused = useClock((s) => s.paused);
   const speed = useClock((s) => s.speed);
   const connected = useClock((s) => s.connected);
+  const showAbout = useAbout((s) => s.show);
 
   return (
     <header className="flex h-14 shrink-0 items-center gap-5 border-b border-slate-800 bg-slate-900 px-4">
@@ -87,6 +89,15 @@ export function TopBar() {
           <span className={`size-2 rounded-full ${connected ? 'bg-emerald-400' : 'bg-slate-600'}`} aria-hidden="true" />
           {connected ? 'Cluster running' : 'Starting…'}
         </span>
+        <button
+          type="button"
+          aria-label="About this simulation"
+          title="About this simulation: what kubesim simplifies"
+          onClick={() => showAbout()}
+          className="flex size-7 items-center justify-center rounded-full border border-slate-600 text-sm font-bold text-slate-200 hover:bg-slate-800 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none"
+        >
+          ?
+        </button>
       </div>
     </header>
   );

@@ -102,3 +102,42 @@ export const ToneIcon = ({ tone, className }: IconProps & { tone: StatusTone }) 
       return <FlagIcon className={className} />;
   }
 };
+
+export const PowerIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M12 3v8" />
+    <path d="M6.3 7.3a8 8 0 1 0 11.4 0" />
+  </Svg>
+);
+
+export const BanIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="m5.6 5.6 12.8 12.8" />
+  </Svg>
+);
+
+export const UnlockIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="4" y="11" width="16" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 7.7-1.5" />
+  </Svg>
+);
+
+export const DrainIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 4h16v6H4zM12 14v7M8.5 17.5 12 21l3.5-3.5" />
+  </Svg>
+);
+
+export const TerminalIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="m5 8 4 4-4 4M12 17h7" />
+  </Svg>
+);
+
+export const XIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M6 6l12 12M18 6 6 18" />
+  </Svg>
+);

@@ -10,7 +10,8 @@ import { createHost } from './host';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 createHost({
-  createCluster,
+  // The app's clock runs on its own: a kubectl command must not jump it (rollout status, drain).
+  createCluster: (options) => createCluster({ ...options, kubectlWaits: false }),
   epochMs: EPOCH_MS,
   transport: {
     send: (message: ServerMessage) => scope.postMessage(message),

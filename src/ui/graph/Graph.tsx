@@ -72,7 +72,8 @@ function ClusterGraph() {
       // Pointer selection goes through React Flow; each drawn object also answers Enter and Space itself.
       onNodeClick={(_, node) => select(node.data.objectKey || null)}
       onPaneClick={() => select(null)}
-      onMoveStart={(event) => {
+      // onMove, not onMoveStart: a click on a node starts a pan gesture that moves nothing.
+      onMove={(event) => {
         if (event) userMoved.current = true;
       }}
       defaultEdgeOptions={{ style: { strokeWidth: 1.5, stroke: 'var(--color-slate-500)' } }}

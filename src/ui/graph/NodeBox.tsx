@@ -3,10 +3,13 @@ import type { NodeProps } from '@xyflow/react';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { useShallow } from 'zustand/react/shallow';
 import { isControlPlane, useCluster, type ClusterView } from '../../state/cluster';
+import { nodeStatus, type NodeStatusSummary } from '../../state/node-status';
 import { isTerminated, podRequests } from '../../state/objects';
 import { bytes, cpuMillis, formatBytes, formatCpu } from '../../state/quantity';
 import { useSelection } from '../../state/selection';
-import { ServerIcon } from '../icons';
+import { SimplifiedHint } from '../about/SimplifiedHint';
+import { NodeActionButtons } from '../actions/NodeActionButtons';
+import { BanIcon, CheckCircleIcon, PowerOffIcon, ServerIcon } from '../icons';
 import type { GraphNode } from './layout';
 
 interface Allocation {
@@ -54,9 +57,34 @@ function Bar({ label, used, capacity, format }: { label: string; used: number; c
   );
 }
 
+/** The well-known prefix of the node lifecycle's taint keys, left off the chips to keep them short. */
+const WELL_KNOWN_PREFIX = 'node.kubernetes.io/';
+
+function TaintChips({ taints }: { taints: readonly string[] }) {
+  if (taints.length === 0) return <span className="text-[10px] leading-4 text-slate-500">No taints</span>;
+  return (
+    <ul aria-label="Taints" className="flex flex-wrap gap-1 overflow-hidden">
+      {taints.map((taint) => {
+        const short = taint.startsWith(WELL_KNOWN_PREFIX) ? taint.slice(WELL_KNOWN_PREFIX.length) : taint;
+        return (
+          <li
+            key={taint}
+            aria-label={`Taint ${taint}`}
+            title={`Taint ${taint}`}
+            className="max-w-full truncate rounded border border-slate-600 bg-slate-950/60 px-1 font-mono text-[9px] leading-[14px] text-slate-300"
+          >
+            {short}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 /**
  * A cluster Node as a box that holds its pods (the pods are React Flow children placed inside it),
- * with allocated vs allocatable CPU, memory and pods so bin packing can be seen.
+ * with allocated vs allocatable CPU, memory and pods so bin packing can be seen, its STATUS and
+ * taints as the API reports them, and the actions a person can take on it.
  */
 function NodeBoxView({ data }: NodeProps<GraphNode>) {
   const key = data.objectKey;
@@ -68,8 +96,7 @@ function NodeBoxView({ data }: NodeProps<GraphNode>) {
   if (!node) return null;
 
   const controlPlane = isControlPlane(node);
-  const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
-  const cordoned = node.spec?.unschedulable === true;
+  const status = nodeStatus(node);
   const allocatable = node.status?.allocatable ?? {};
   const frame = controlPlane
     ? 'border-dashed border-violet-400/60 bg-violet-950/30'
@@ -79,11 +106,12 @@ function NodeBoxView({ data }: NodeProps<GraphNode>) {
     <div
       role="group"
       aria-label={`Node ${name}`}
-      className={`h-full w-full rounded-xl border-2 ${frame} ${ready ? '' : 'hatched opacity-70 grayscale'} ${
+      aria-description={`STATUS ${status.status}`}
+      className={`h-full w-full rounded-xl border-2 ${frame} ${status.notReady ? 'hatched border-slate-500' : ''} ${
         selected ? 'ring-2 ring-sky-400' : ''
       }`}
     >
-      <div className="flex flex-col gap-2 px-3 pt-2.5">
+      <div className={`flex flex-col gap-1.5 px-3 pt-2 ${status.notReady ? 'opacity-70 grayscale' : ''}`}>
         <div className="flex items-center gap-2">
           <ServerIcon className={`size-4 shrink-0 ${controlPlane ? 'text-violet-300' : 'text-slate-400'}`} />
           <button
@@ -94,19 +122,27 @@ function NodeBoxView({ data }: NodeProps<GraphNode>) {
             {name}
           </button>
           {controlPlane && (
-            <span className="rounded bg-violet-500/20 px-1.5 text-[10px] font-medium leading-4 text-violet-200">control plane</span>
+            <span className="shrink-0 rounded bg-violet-500/20 px-1.5 text-[10px] font-medium leading-4 text-violet-200">control plane</span>
           )}
-          <span className="ml-auto flex gap-1">
-            {!ready && <span className="rounded bg-rose-500/20 px-1.5 text-[10px] font-semibold leading-4 text-rose-200">NotReady</span>}
-            {cordoned && (
-              <span className="rounded bg-amber-500/20 px-1.5 text-[10px] font-semibold leading-4 text-amber-200">SchedulingDisabled</span>
-            )}
+          <span className="ml-auto">
+            <NodeActionButtons name={name} controlPlane={controlPlane} cordoned={status.cordoned} size="compact" />
           </span>
         </div>
         <div className="flex gap-3">
           <Bar label="CPU" used={allocation.cpu} capacity={cpuMillis(allocatable.cpu)} format={formatCpu} />
           <Bar label="Memory" used={allocation.memory} capacity={bytes(allocatable.memory)} format={formatBytes} />
           <Bar label="Pods" used={allocation.pods} capacity={Number(allocatable.pods ?? 0)} format={String} />
+        </div>
+        <div className="flex h-4 min-w-0 items-center gap-1.5">
+          <NodeStatusBadges status={status} />
+          {status.notReady && status.message && (
+            <span className="truncate text-[10px] leading-4 text-slate-300" title={`${status.reason ?? ''} ${status.message}`}>
+              {status.message.replace(/\.$/, '')}
+            </span>
+          )}
+        </div>
+        <div className="h-[32px] min-w-0">
+          <TaintChips taints={status.taints} />
         </div>
         {controlPlane && allocation.pods === 0 && (
           <p className="text-[11px] leading-4 text-violet-200/70">
@@ -115,6 +151,31 @@ function NodeBoxView({ data }: NodeProps<GraphNode>) {
         )}
       </div>
     </div>
+  );
+}
+
+/** STATUS as `kubectl get nodes` words it, split into badges: never colour alone, always the word. */
+export function NodeStatusBadges({ status }: { status: NodeStatusSummary }) {
+  return (
+    <>
+      {status.notReady ? (
+        <span className="flex shrink-0 items-center gap-1 rounded bg-slate-600/60 px-1.5 text-[10px] font-semibold leading-4 text-slate-100">
+          <PowerOffIcon className="size-3" />
+          NotReady
+        </span>
+      ) : (
+        <span className="flex shrink-0 items-center gap-1 rounded bg-emerald-500/15 px-1.5 text-[10px] font-semibold leading-4 text-emerald-200">
+          <CheckCircleIcon className="size-3" />
+          Ready
+        </span>
+      )}
+      {status.cordoned && (
+        <span className="flex shrink-0 items-center gap-1 rounded bg-amber-500/20 px-1.5 text-[10px] font-semibold leading-4 text-amber-200">
+          <BanIcon className="size-3" />
+          SchedulingDisabled
+        </span>
+      )}
+    </>
   );
 }
 
@@ -129,8 +190,11 @@ function UnscheduledAreaView() {
         <div className="flex items-center gap-2">
           <span className="text-sm font-semibold text-amber-200">Unscheduled</span>
           <span className="rounded bg-amber-500/20 px-1.5 font-mono text-[10px] leading-4 text-amber-100">{count}</span>
+          <span className="ml-auto">
+            <SimplifiedHint id="scheduling-delay" />
+          </span>
         </div>
-        <p className="mt-1 text-[11px] leading-4 text-slate-400">
+        <p className="mt-1 truncate text-[11px] leading-4 text-slate-400">
           <span className="font-mono">Pending</span> pods wait here for the scheduler to find them a node.
         </p>
       </div>

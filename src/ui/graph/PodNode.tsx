@@ -49,8 +49,9 @@ function PodNodeView({ data }: NodeProps<GraphNode>) {
         <ToneIcon tone={tone} className={`size-3.5 shrink-0 ${classes.icon}`} />
         <span className="min-w-0 flex-1 truncate font-mono text-[11px] leading-tight text-slate-100">{shortName(name, 23)}</span>
       </div>
-      <div className="flex items-center gap-1.5 text-[11px] leading-tight">
-        <span className={`truncate font-semibold ${classes.text}`}>{status}</span>
+      <div className="flex min-w-0 items-center gap-1.5 overflow-hidden text-[11px] leading-tight">
+        {/* STATUS is what the chip is for; the image tag gives way first. */}
+        <span className={`shrink-0 font-semibold ${classes.text}`}>{status}</span>
         <span className="shrink-0 text-slate-400">{ready}</span>
         {restarts > 0 && (
           <span className="flex shrink-0 items-center gap-0.5 text-rose-300" title={`${restarts} restarts`}>
@@ -59,7 +60,7 @@ function PodNodeView({ data }: NodeProps<GraphNode>) {
           </span>
         )}
         {tag && (
-          <span className="ml-auto shrink-0 rounded bg-slate-950/70 px-1 font-mono text-[10px] leading-4 text-slate-300">
+          <span className="ml-auto min-w-[3ch] truncate rounded bg-slate-950/70 px-1 font-mono text-[10px] leading-4 text-slate-300" title={images.join(', ')}>
             {tag}
             {images.length > 1 ? ` +${images.length - 1}` : ''}
           </span>

@@ -14,8 +14,8 @@ export const CHIP_COLS = 2;
 export const BOX_PAD = 12;
 export const BOX_W = BOX_PAD * 2 + CHIP_COLS * CHIP_W + (CHIP_COLS - 1) * CHIP_GAP;
 export const BOX_GAP = 24;
-/** The header above the chips: name and resource bars, plus a note on the control plane. */
-export const BOX_HEADER = { worker: 76, controlPlane: 96, unscheduled: 66 } as const;
+/** The header above the chips: name and actions, resource bars, status, taints, plus a note on the control plane. */
+export const BOX_HEADER = { worker: 124, controlPlane: 146, unscheduled: 66 } as const;
 export const OWNER_W = 236;
 export const OWNER_H = 76;
 export const OWNER_GAP = 12;

@@ -1,17 +1,23 @@
 import { Suspense, use, useMemo, useState } from 'react';
-import type { Event, Pod } from 'kubernetes-types/core/v1';
+import type { ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Event, Node, Pod } from 'kubernetes-types/core/v1';
 import type { Condition } from 'kubernetes-types/meta/v1';
 import type { WireKubectlResult, WireObject } from '../../protocol/messages';
 import { ageOf } from '../../state/age';
 import { selectNowSeconds, useClock } from '../../state/clock';
-import { useCluster } from '../../state/cluster';
-import { parseKey } from '../../state/objects';
+import { isControlPlane, useCluster } from '../../state/cluster';
+import { useNodePower } from '../../state/node-power';
+import { nodeStatus } from '../../state/node-status';
+import { objectKey, parseKey } from '../../state/objects';
 import { podStatus } from '../../state/pod-status';
 import { useSelection } from '../../state/selection';
 import { useClient } from '../client-context';
+import { NodeActionButtons } from '../actions/NodeActionButtons';
+import { NodeStatusBadges } from '../graph/NodeBox';
 import { TONE_CLASSES } from '../graph/tone';
-import { ToneIcon, TrashIcon } from '../icons';
-import { explain } from './why';
+import { AlertIcon, PowerIcon, ToneIcon, TrashIcon } from '../icons';
+import { scriptedBehaviour } from './scripted';
+import { explain, type WhyContext } from './why';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -57,6 +63,7 @@ function Summary({ obj, now }: { obj: WireObject; now: number }) {
   const nodeIp = obj.kind === 'Node' ? (obj.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses : undefined;
   const ip = pod ? pod.status?.podIP : nodeIp?.find((a) => a.type === 'InternalIP')?.address;
   const labels = Object.entries(obj.metadata.labels ?? {});
+  const node = obj.kind === 'Node' ? nodeStatus(obj as Node) : undefined;
   return (
     <dl className="grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5">
       <Field label="Kind">{obj.kind}</Field>
@@ -76,6 +83,34 @@ function Summary({ obj, now }: { obj: WireObject; now: number }) {
           <Field label="Ready">{status.ready}</Field>
           <Field label="Restarts">{status.restartsText}</Field>
           <Field label="Images">{pod?.spec?.containers.map((c) => c.image).join(', ')}</Field>
+        </>
+      )}
+      {node && (
+        <>
+          <Field label="Status">
+            <span className="flex flex-wrap items-center gap-1" title={`kubectl get nodes: ${node.status}`}>
+              <NodeStatusBadges status={node} />
+            </span>
+          </Field>
+          <Field label="Taints">
+            {node.taints.length === 0 ? (
+              '<none>'
+            ) : (
+              <ul className="flex flex-col gap-0.5">
+                {node.taints.map((taint) => {
+                  const colon = taint.lastIndexOf(':');
+                  return (
+                    // Wrap at the effect, not inside the key.
+                    <li key={taint} className="break-normal">
+                      {taint.slice(0, colon)}
+                      <wbr />
+                      {taint.slice(colon)}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </Field>
         </>
       )}
       {owner && <Field label="Controlled by">{`${owner.kind}/${owner.name}`}</Field>}
@@ -175,11 +210,99 @@ function Legend() {
   );
 }
 
+/** A why-sentence, with its `backticked` field names and commands set as code. */
+function WhyText({ text }: { text: string }) {
+  const parts = text.split('`');
+  return (
+    <p role="note" aria-label="Why" className="mx-4 mb-3 flex gap-2 rounded-md border border-amber-400/30 bg-amber-950/30 px-3 py-2 text-xs leading-5 text-amber-100">
+      <AlertIcon className="mt-0.5 size-3.5 shrink-0 text-amber-300" />
+      <span className="min-w-0 break-words">
+        {parts.map((part, i) =>
+          i % 2 === 1 ? (
+            // Short names stay whole; long commands may wrap.
+            <code key={i} className={`rounded bg-slate-950/70 px-1 font-mono text-[11px] text-amber-50 ${part.length <= 28 ? 'whitespace-nowrap' : ''}`}>
+              {part}
+            </code>
+          ) : (
+            part
+          ),
+        )}
+      </span>
+    </p>
+  );
+}
+
+function ScriptedBehaviour({ annotations }: { annotations: Record<string, string> | undefined }) {
+  const lines = scriptedBehaviour(annotations);
+  if (lines.length === 0) return null;
+  return (
+    <Section title="Scripted behaviour">
+      <p className="mb-2 text-xs text-slate-400">kubesim's lesson annotations; a real cluster ignores them.</p>
+      <ul className="flex flex-col gap-2">
+        {lines.map((line) => (
+          <li key={line.annotation} className="text-xs">
+            <code className="font-mono break-all text-violet-200">
+              {line.annotation}: {line.value}
+            </code>
+            <p className="text-slate-300">{line.effect}</p>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** What the why-sentence may draw on around the object: its node, the nodes, a Deployment's ReplicaSets and pods. */
+function useWhyContext(obj: WireObject | undefined, events: Event[]): WhyContext {
+  const nodes = useCluster((s) => s.byKind.get('Node'));
+  const replicaSets = useCluster((s) => s.byKind.get('ReplicaSet'));
+  const pods = useCluster((s) => s.byKind.get('Pod'));
+  const poweredOff = useNodePower((s) => obj?.kind === 'Node' && s.poweredOff.has(obj.metadata.name ?? ''));
+  return useMemo(() => {
+    if (!obj) return {};
+    const context: WhyContext = { events, poweredOff, nodes: [...(nodes?.values() ?? [])] as unknown as Node[] };
+    if (obj.kind === 'Pod') {
+      const nodeName = (obj as Pod).spec?.nodeName;
+      if (nodeName) context.node = nodes?.get(objectKey('Node', undefined, nodeName)) as Node | undefined;
+    }
+    if (obj.kind === 'Deployment') {
+      const owned = (o: WireObject, uids: Set<string | undefined>) => o.metadata.ownerReferences?.some((ref) => ref.controller && uids.has(ref.uid));
+      const sets = [...(replicaSets?.values() ?? [])].filter((rs) => owned(rs, new Set([obj.metadata.uid])));
+      const setUids = new Set(sets.map((rs) => rs.metadata.uid));
+      context.replicaSets = sets as unknown as ReplicaSet[];
+      context.pods = [...(pods?.values() ?? [])].filter((p) => owned(p, setUids)) as unknown as Pod[];
+    }
+    return context;
+  }, [obj, events, nodes, replicaSets, pods, poweredOff]);
+}
+
+/** A Node's actions, and what the user did that the API does not show yet. */
+function NodeActions({ node }: { node: Node }) {
+  const name = node.metadata?.name ?? '';
+  const status = nodeStatus(node);
+  const poweredOff = useNodePower((s) => s.poweredOff.has(name));
+  return (
+    <div className="mx-4 mb-3 flex flex-col gap-2">
+      <NodeActionButtons name={name} controlPlane={isControlPlane(node)} cordoned={status.cordoned} size="full" />
+      {poweredOff && !status.notReady && (
+        <p className="flex gap-2 rounded-md border border-slate-700 bg-slate-800/60 px-3 py-2 text-xs text-slate-300">
+          <PowerIcon className="mt-0.5 size-3.5 shrink-0 text-slate-400" />
+          <span>
+            You powered {name} off, but the API still says Ready: the control plane only notices once the node's Lease is 50 s old
+            (<code className="font-mono">--node-monitor-grace-period</code>), then marks it NotReady.
+          </span>
+        </p>
+      )}
+    </div>
+  );
+}
+
 function Inspected({ objectKey }: { objectKey: string }) {
   const client = useClient();
   const obj = useCluster((s) => s.objects.get(objectKey));
   const now = useClock(selectNowSeconds);
   const events = useEventsFor(obj);
+  const context = useWhyContext(obj, events);
   // Keyed by the selection, so a new selection starts without the last one's result.
   const [deletion, setDeletion] = useState<WireKubectlResult | null>(null);
   const { kind, name } = parseKey(objectKey);
@@ -193,7 +316,7 @@ function Inspected({ objectKey }: { objectKey: string }) {
   }
 
   const conditions = ((obj.status as { conditions?: Condition[] } | undefined)?.conditions ?? []).filter((c) => c.type);
-  const why = explain(obj);
+  const why = explain(obj, context);
   const remove = async () => {
     const result = await client.deleteObject(obj.kind, obj.metadata.name ?? '', obj.metadata.namespace);
     setDeletion(result);
@@ -220,10 +343,12 @@ function Inspected({ objectKey }: { objectKey: string }) {
           {(deletion.stdout || deletion.stderr).trim()}
         </p>
       )}
-      {why && <p className="mx-4 mb-3 rounded-md border border-amber-400/30 bg-amber-950/30 px-3 py-2 text-xs text-amber-100">{why}</p>}
+      {obj.kind === 'Node' && <NodeActions node={obj as Node} />}
+      {why && <WhyText text={why} />}
       <Section title="Summary">
         <Summary obj={obj} now={now} />
       </Section>
+      {obj.kind === 'Pod' && <ScriptedBehaviour annotations={obj.metadata.annotations} />}
       {conditions.length > 0 && (
         <Section title="Conditions">
           <Conditions conditions={conditions} />

@@ -1,56 +1,326 @@
 /**
- * One plain sentence for an object that is not healthy (UI.md "Words"): what happened, and why,
- * built from the conditions and container states the cluster itself reports.
+ * One plain sentence for an object that is not healthy (UI.md "Words"): what happened, why, and
+ * which field or command changes it, built from the conditions, container states and events the
+ * cluster itself reports. Field names and commands are wrapped in backticks; the inspector shows
+ * them as code.
  */
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Container, ContainerStatus, Event, Node, Pod, Probe } from 'kubernetes-types/core/v1';
 import type { WireObject } from '../../protocol/messages';
+import { nodeStatus } from '../../state/node-status';
+import { podRequests } from '../../state/objects';
 import { podStatus } from '../../state/pod-status';
+import { bytes, cpuMillis, formatBytes, formatCpu } from '../../state/quantity';
 
-function explainPod(pod: Pod): string | undefined {
-  const { status } = podStatus(pod, 0);
-  const grace = pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
-  if (status === 'Terminating') {
+/** What the inspector knows around the object, so a sentence can name real causes. */
+export interface WhyContext {
+  /** Events about this object, oldest first. */
+  events?: readonly Event[];
+  /** The Node a pod is bound to. */
+  node?: Node;
+  /** Every Node, to size an unschedulable pod's requests against. */
+  nodes?: readonly Node[];
+  /** A Deployment's ReplicaSets and their pods. */
+  replicaSets?: readonly ReplicaSet[];
+  pods?: readonly Pod[];
+  /** The user powered this Node off (state/node-power.ts). */
+  poweredOff?: boolean;
+}
+
+const UNREACHABLE = 'node.kubernetes.io/unreachable';
+const NOT_READY = 'node.kubernetes.io/not-ready';
+const CONTROL_PLANE_TAINT = 'node-role.kubernetes.io/control-plane';
+
+const quote = (text: string) => `“${text}”`;
+
+function latestEvent(events: readonly Event[] | undefined, test: (e: Event) => boolean): Event | undefined {
+  const matches = (events ?? []).filter(test);
+  return matches[matches.length - 1];
+}
+
+function annotation(pod: Pod, name: string): string | undefined {
+  return pod.metadata?.annotations?.[`kubesim.io/${name}`];
+}
+
+// --- Scheduling --------------------------------------------------------------------------------
+
+/** The first sentence of a FailedScheduling message, without the preemption part (§3.5). */
+function schedulerVerdict(message: string): string {
+  const cut = message.indexOf(' preemption: ');
+  return cut >= 0 ? message.slice(0, cut) : message;
+}
+
+/** "3 Insufficient cpu" → reason "Insufficient cpu", per entry of the §3.5 histogram. */
+function schedulerReasons(message: string): string[] {
+  const verdict = schedulerVerdict(message);
+  const colon = verdict.indexOf('nodes are available: ');
+  if (colon < 0) return [verdict];
+  return verdict
+    .slice(colon + 'nodes are available: '.length)
+    .replace(/\.$/, '')
+    .split(', ')
+    .map((entry) => entry.replace(/^\d+ /, ''));
+}
+
+function largestAllocatable(nodes: readonly Node[] | undefined, resource: 'cpu' | 'memory'): number {
+  let largest = 0;
+  for (const node of nodes ?? []) {
+    if ((node.spec?.taints ?? []).some((t) => t.key === CONTROL_PLANE_TAINT)) continue;
+    const value = node.status?.allocatable?.[resource];
+    largest = Math.max(largest, resource === 'cpu' ? cpuMillis(value) : bytes(value));
+  }
+  return largest;
+}
+
+function schedulingAdvice(pod: Pod, reasons: string[], context: WhyContext): string {
+  const advice: string[] = [];
+  const requests = podRequests(pod);
+  for (const resource of ['cpu', 'memory'] as const) {
+    if (!reasons.includes(`Insufficient ${resource}`)) continue;
+    const format = resource === 'cpu' ? (m: number) => `${formatCpu(m)} CPU` : formatBytes;
+    const asked = format(resource === 'cpu' ? requests.cpuMillis : requests.memoryBytes);
+    const largest = largestAllocatable(context.nodes, resource);
+    const sizes = largest > 0 ? ` (it requests ${asked}; the largest worker has ${format(largest)} allocatable)` : ` (it requests ${asked})`;
+    advice.push(`lower \`resources.requests.${resource}\`${sizes} or add a node`);
+  }
+  if (reasons.includes("node(s) didn't match Pod's node affinity/selector")) {
+    const selector = Object.entries(pod.spec?.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`);
+    const which = selector.length > 0 ? ` (no node has the label ${selector.join(', ')})` : '';
+    advice.push(`fix \`nodeSelector\` or \`affinity\`${which}`);
+  }
+  if (reasons.includes('node(s) were unschedulable')) advice.push('uncordon a node (`kubectl uncordon NODE`)');
+  if (reasons.includes("node(s) didn't match the requested node name")) advice.push('fix `nodeName`');
+  if (reasons.includes('Too many pods')) advice.push('add a node');
+  const taints = reasons
+    .map((r) => /^node\(s\) had untolerated taint \{([^:]+):/.exec(r)?.[1])
+    .filter((key): key is string => key !== undefined);
+  // The control plane's taint turns every pod away; it is the cause only when nothing else is.
+  const telling = taints.filter((key) => key !== CONTROL_PLANE_TAINT || reasons.length === 1);
+  for (const key of telling) {
+    if (key === UNREACHABLE || key === NOT_READY) advice.push(`wait for the NotReady node to return (its \`${key}\` taint turns pods away)`);
+    else advice.push(`add a \`tolerations\` entry for \`${key}\` or schedule onto another node`);
+  }
+  if (advice.length === 0) advice.push('change the pod so a node fits it, or add a node');
+  return [...new Set(advice)].join('; ');
+}
+
+// --- Containers --------------------------------------------------------------------------------
+
+function containerNamed(pod: Pod, name: string | undefined): Container | undefined {
+  return pod.spec?.containers.find((c) => c.name === name);
+}
+
+/** The first container that is not running ready, as kubectl's STATUS picks it (§4.10). */
+function troubledContainer(pod: Pod): ContainerStatus | undefined {
+  const statuses = pod.status?.containerStatuses ?? [];
+  return statuses.find((c) => c.state?.waiting?.reason || c.state?.terminated) ?? statuses.find((c) => !c.ready);
+}
+
+function describeProbe(probe: Probe): string {
+  if (probe.httpGet) return `httpGet port ${probe.httpGet.port}, path ${probe.httpGet.path ?? '/'}`;
+  if (probe.tcpSocket) return `tcpSocket port ${probe.tcpSocket.port}`;
+  if (probe.exec) return `exec ${(probe.exec.command ?? []).join(' ')}`;
+  if (probe.grpc) return `grpc port ${probe.grpc.port}`;
+  return 'no handler';
+}
+
+/** What the container uses, where the pod says: the lesson annotation, or stress's `--vm-bytes`. */
+function memoryUse(pod: Pod, container: Container | undefined): string | undefined {
+  const scripted = annotation(pod, 'memory');
+  if (scripted) return `\`kubesim.io/memory\` says it uses ${scripted}`;
+  const args = [...(container?.command ?? []), ...(container?.args ?? [])];
+  const at = args.indexOf('--vm-bytes');
+  if (at >= 0 && args[at + 1]) return `it allocates ${args[at + 1]} (\`--vm-bytes\`)`;
+  return undefined;
+}
+
+function explainOom(pod: Pod, status: ContainerStatus): string {
+  const container = containerNamed(pod, status.name);
+  const limit = container?.resources?.limits?.memory;
+  const use = memoryUse(pod, container);
+  const against = limit ? `its \`resources.limits.memory\` is ${limit}` : 'it has no memory limit of its own';
+  const cause = use ? `${use} but ${against}` : `it used more memory than allowed: ${against}`;
+  return `The container ${status.name} was OOMKilled (exit code 137) after ${status.restartCount} restarts: ${cause}, so the kernel kills it on every start; raise \`resources.limits.memory\` or make it use less.`;
+}
+
+function explainCrash(pod: Pod, status: ContainerStatus): string {
+  const last = status.state?.terminated ?? status.lastState?.terminated;
+  const exit = last ? `exit code ${last.exitCode}${last.reason ? `, ${last.reason}` : ''}` : 'it exits';
+  const backOff = /back-off (\S+)/.exec(status.state?.waiting?.message ?? '')?.[1];
+  const waiting = backOff ? `; the kubelet now waits ${backOff} before the next try (CrashLoopBackOff)` : '; the kubelet restarts it with a growing back-off';
+  const crashAfter = annotation(pod, 'crash-after');
+  let fix = 'check its `command`/`args` or the app\'s logs';
+  if (crashAfter) fix = `here the pod's \`kubesim.io/crash-after: ${crashAfter}\` annotation makes it exit`;
+  else if (last?.exitCode === 0) fix = 'its command finished, and a `restartPolicy: Always` pod is restarted whenever it ends: run a long-lived process in `command`/`args`';
+  return `The container ${status.name} keeps exiting (${exit}) and has restarted ${status.restartCount} times${waiting}; ${fix}.`;
+}
+
+/** The registry's answer from the kubelet's last `Failed to pull image "…": <error>` event. */
+function pullError(events: readonly Event[] | undefined, image: string | undefined): string | undefined {
+  const failed = latestEvent(events, (e) => e.reason === 'Failed' && (e.message ?? '').startsWith('Failed to pull image'));
+  const error = failed?.message?.slice(failed.message.indexOf('": ') + 3);
+  if (!error) return undefined;
+  if (/not found$/.test(error)) return `the registry answers ${quote(`${image ?? 'image'}: not found`)}`;
+  return `the pull fails with ${quote(error)}`;
+}
+
+function explainImage(pod: Pod, status: ContainerStatus, context: WhyContext): string {
+  const image = containerNamed(pod, status.name)?.image ?? status.image;
+  const why = pullError(context.events, image) ?? (status.state?.waiting?.message ? quote(status.state.waiting.message) : 'the pull fails');
+  return `The kubelet cannot pull \`${image}\` for container ${status.name}: ${why}, so that image reference doesn't exist; fix \`image\` (name and tag), and meanwhile the kubelet retries with a growing back-off (${status.state?.waiting?.reason ?? 'ImagePullBackOff'}).`;
+}
+
+/** Seconds a pod tolerates the NoExecute taint of a NotReady node (DefaultTolerationSeconds: 300). */
+function tolerationSeconds(pod: Pod, key: string): number | undefined {
+  return pod.spec?.tolerations?.find((t) => (t.key === key || (!t.key && t.operator === 'Exists')) && t.effect === 'NoExecute')?.tolerationSeconds;
+}
+
+function explainNotReadyNode(pod: Pod, node: Node): string {
+  const { name } = node.metadata ?? {};
+  const { readyStatus } = nodeStatus(node);
+  const key = readyStatus === 'Unknown' ? UNREACHABLE : NOT_READY;
+  const seconds = tolerationSeconds(pod, key);
+  const eviction =
+    seconds === undefined
+      ? `it tolerates \`${key}\` without a time limit, so it is never evicted`
+      : `it is evicted once its ${seconds} s toleration for \`${key}\` runs out, and its controller then starts a replacement on another node`;
+  return `Its node ${name} is NotReady, so the node lifecycle controller marked this pod not Ready and Services stopped sending it traffic; ${eviction}.`;
+}
+
+function explainReadiness(pod: Pod, status: ContainerStatus | undefined, context: WhyContext): string {
+  const container = containerNamed(pod, status?.name) ?? pod.spec?.containers[0];
+  const probe = container?.readinessProbe;
+  const failed = latestEvent(context.events, (e) => e.reason === 'Unhealthy' && (e.message ?? '').startsWith('Readiness probe failed'));
+  const unreadyAfter = annotation(pod, 'unready-after');
+  const readyAfter = annotation(pod, 'ready-after');
+  if (!probe) return 'The containers run but are not all ready yet, so Services send this pod no traffic.';
+  const probeText = `\`readinessProbe\` (${describeProbe(probe)})`;
+  if (!failed) {
+    const warmUp = readyAfter ? `; \`kubesim.io/ready-after: ${readyAfter}\` delays its first success` : '';
+    return `The container runs but has not passed its ${probeText} yet, so Services send this pod no traffic${warmUp}.`;
+  }
+  const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
+  const ports = (container?.ports ?? []).map((p) => p.containerPort);
+  let fix = `check the ${probeText} port and path against what the app serves`;
+  if (unreadyAfter) fix = `here the pod's \`kubesim.io/unready-after: ${unreadyAfter}\` annotation makes the app stop answering`;
+  else if (port !== undefined && ports.length > 0 && !ports.includes(Number(port))) {
+    fix = `its \`readinessProbe\` checks port ${port} but the app listens on \`containerPort\` ${ports.join(', ')}: fix the probe's \`port\``;
+  }
+  return `The readiness probe fails (${quote(failed.message?.replace(/^Readiness probe failed: /, '') ?? '')}), so the pod is not Ready and Services send it no traffic; ${fix}.`;
+}
+
+function explainTerminating(pod: Pod, context: WhyContext): string {
+  const node = context.node;
+  const nodeDown = (node && nodeStatus(node).notReady) || pod.status?.reason === 'NodeLost';
+  if (!nodeDown) {
+    const grace = pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
     return `Deletion was requested: the kubelet is stopping the containers, allowing up to ${grace}s before it kills them.`;
   }
-  const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+  const nodeName = pod.spec?.nodeName ?? 'its node';
+  const evicted = latestEvent(context.events, (e) => e.reason === 'TaintManagerEviction' && (e.message ?? '').startsWith('Marking for deletion'));
+  const seconds = tolerationSeconds(pod, UNREACHABLE);
+  const cause = evicted
+    ? `The pod was evicted from NotReady node ${nodeName}${seconds !== undefined ? ` when its ${seconds} s toleration for \`${UNREACHABLE}\` ran out` : ''}`
+    : `Deletion was requested while node ${nodeName} is NotReady`;
+  return `${cause}, but the kubelet there cannot confirm its containers stopped, so it stays Terminating until ${nodeName} returns or someone force-deletes it (\`kubectl delete pod ${pod.metadata?.name} --grace-period=0 --force\`).`;
+}
+
+function explainPod(pod: Pod, context: WhyContext): string | undefined {
+  const { status } = podStatus(pod, 0);
+  if (pod.metadata?.deletionTimestamp) {
+    if (status === 'Terminating' || status === 'Unknown') return explainTerminating(pod, context);
+    return undefined;
+  }
   if (!pod.spec?.nodeName) {
-    if (scheduled?.status === 'False' && scheduled.message) return `The scheduler cannot place this pod: ${scheduled.message}`;
+    const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    if (scheduled?.status === 'False' && scheduled.message) {
+      const advice = schedulingAdvice(pod, schedulerReasons(scheduled.message), context);
+      return `The scheduler cannot place this pod (${quote(schedulerVerdict(scheduled.message))}): ${advice}.`;
+    }
     return 'Waiting for the scheduler to pick a node with room for its requests.';
   }
-  const container = pod.status?.containerStatuses?.find((c) => c.state?.waiting?.reason || c.state?.terminated);
-  const waiting = container?.state?.waiting;
+  const container = troubledContainer(pod);
+  const lastReason = container?.lastState?.terminated?.reason;
   switch (status) {
     case 'Pending':
     case 'ContainerCreating':
       return `Scheduled to ${pod.spec.nodeName}; the kubelet there is pulling the image and starting the containers.`;
     case 'ImagePullBackOff':
     case 'ErrImagePull':
-      return `The image cannot be pulled${waiting?.message ? `: ${waiting.message}` : ''}. Check the image name and tag.`;
-    case 'CrashLoopBackOff': {
-      const last = container?.lastState?.terminated;
-      const exit = last ? ` (last exit: ${last.reason ?? 'code'} ${last.exitCode})` : '';
-      return `The container keeps exiting${exit}; the kubelet waits longer before each restart.`;
-    }
+    case 'InvalidImageName':
+      return container && explainImage(pod, container, context);
     case 'OOMKilled':
-      return 'The container used more memory than its limit and was killed. Raise resources.limits.memory or use less.';
+      return container && explainOom(pod, container);
+    case 'CrashLoopBackOff':
+    case 'Error':
+      if (!container) return undefined;
+      return lastReason === 'OOMKilled' ? explainOom(pod, container) : explainCrash(pod, container);
     case 'Running': {
       const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
-      if (ready?.status !== 'True') return 'The containers run but have not passed their readiness checks yet, so Services send no traffic here.';
-      return undefined;
+      if (ready?.status === 'True') return undefined;
+      if (context.node && nodeStatus(context.node).notReady) return explainNotReadyNode(pod, context.node);
+      return explainReadiness(pod, container, context);
     }
     default:
+      if (/^(ExitCode|Signal):/.test(status) && container) return explainCrash(pod, container);
       return undefined;
   }
 }
 
-function explainNode(node: Node): string | undefined {
-  const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-  if (ready && ready.status !== 'True') {
-    return `The node is NotReady${ready.message ? `: ${ready.message}` : ''}. New pods are not scheduled here and its pods are evicted after a while.`;
+// --- Nodes -------------------------------------------------------------------------------------
+
+function explainNode(node: Node, context: WhyContext): string | undefined {
+  const name = node.metadata?.name ?? '';
+  const status = nodeStatus(node);
+  if (status.notReady) {
+    const said = status.message ? `: ${quote(status.message)}${status.reason ? ` (${status.reason})` : ''}` : '';
+    const key = status.readyStatus === 'Unknown' ? UNREACHABLE : NOT_READY;
+    const back = context.poweredOff ? ` Power it on (\`kubectl sim node-up ${name}\`) to bring it back.` : '';
+    return `${name} is NotReady${said}; the node lifecycle controller tainted it \`${key}:NoExecute\`, so its pods are evicted once their toleration (300 s by default) runs out and recreated on other nodes.${back}`;
   }
-  if (node.spec?.unschedulable) return 'The node is cordoned: pods already here keep running, new pods go elsewhere.';
+  if (status.cordoned) {
+    return `${name} is cordoned (\`spec.unschedulable: true\`): its pods keep running but the scheduler places no new pods here; \`kubectl uncordon ${name}\` opens it again.`;
+  }
   return undefined;
+}
+
+// --- Workloads ---------------------------------------------------------------------------------
+
+/** The pod field that fixes a pod stuck in a given STATUS. */
+function fieldFor(status: string): string {
+  if (status === 'ImagePullBackOff' || status === 'ErrImagePull' || status === 'InvalidImageName') return '`image`';
+  if (status === 'OOMKilled') return '`resources.limits.memory`';
+  if (status === 'CrashLoopBackOff' || status === 'Error') return '`command`/`args`';
+  if (status === 'Pending') return '`resources.requests`';
+  return '`readinessProbe`';
+}
+
+function explainDeployment(deployment: Deployment, context: WhyContext): string | undefined {
+  const name = deployment.metadata?.name ?? '';
+  const desired = deployment.spec?.replicas ?? 1;
+  const progressing = deployment.status?.conditions?.find((c) => c.type === 'Progressing');
+  const newName = /^ReplicaSet "([^"]+)"/.exec(progressing?.message ?? '')?.[1];
+  const newRs = context.replicaSets?.find((rs) => rs.metadata?.name === newName);
+  const newPods = (context.pods ?? []).filter(
+    (p) => !p.metadata?.deletionTimestamp && p.metadata?.ownerReferences?.some((ref) => ref.controller && ref.uid === newRs?.metadata?.uid),
+  );
+  const failing = newPods.map((p) => podStatus(p, 0)).filter((s) => s.tone !== 'ready' && s.tone !== 'completed');
+  const counts = new Map<string, number>();
+  for (const s of failing) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
+  const worst = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const podsText = worst ? ` — ${worst[1]} ${worst[1] === 1 ? 'is' : 'are'} ${worst[0]}` : '';
+  const fix = worst ? `fix the pod template's ${fieldFor(worst[0])}` : 'fix the pod template';
+  const undo = `\`kubectl rollout undo deployment/${name}\``;
+
+  if (progressing?.status === 'False' && progressing.reason === 'ProgressDeadlineExceeded') {
+    const deadline = deployment.spec?.progressDeadlineSeconds ?? 600;
+    return `The rollout has stalled: ${newName ? `ReplicaSet ${newName}` : 'the new ReplicaSet'} made no progress for \`progressDeadlineSeconds\` (${deadline} s), so the Progressing condition says ProgressDeadlineExceeded; its new pods are not available${podsText}; ${fix}, or roll back with ${undo}.`;
+  }
+  const rolling = newRs && (deployment.status?.updatedReplicas ?? 0) < (deployment.status?.replicas ?? 0);
+  if (progressing?.status === 'True' && rolling && worst && failing.some((s) => s.tone === 'failed')) {
+    return `The rollout is stuck: the new ReplicaSet ${newName}'s pods are not available${podsText}, so the Deployment keeps the old pods serving; ${fix}, or roll back with ${undo}.`;
+  }
+  return explainReplicas('Deployment', desired, deployment.status?.readyReplicas ?? 0);
 }
 
 function explainReplicas(kind: string, desired: number, ready: number): string | undefined {
@@ -58,16 +328,14 @@ function explainReplicas(kind: string, desired: number, ready: number): string |
   return `${ready} of ${desired} replicas are ready; the ${kind} controller keeps working towards ${desired}.`;
 }
 
-export function explain(obj: WireObject): string | undefined {
+export function explain(obj: WireObject, context: WhyContext = {}): string | undefined {
   switch (obj.kind) {
     case 'Pod':
-      return explainPod(obj as Pod);
+      return explainPod(obj as Pod, context);
     case 'Node':
-      return explainNode(obj as Node);
-    case 'Deployment': {
-      const d = obj as Deployment;
-      return explainReplicas('Deployment', d.spec?.replicas ?? 1, d.status?.readyReplicas ?? 0);
-    }
+      return explainNode(obj as Node, context);
+    case 'Deployment':
+      return explainDeployment(obj as Deployment, context);
     case 'ReplicaSet': {
       const rs = obj as ReplicaSet;
       return explainReplicas('ReplicaSet', rs.spec?.replicas ?? 1, rs.status?.readyReplicas ?? 0);

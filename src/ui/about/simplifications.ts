@@ -1,0 +1,146 @@
+/**
+ * Where kubesim knowingly differs from Kubernetes v1.32, in short plain words for the "About this
+ * simulation" panel. It mirrors docs/SIMPLIFICATIONS.md section by section (a test keeps the two in
+ * step), plus what only this app does.
+ */
+
+export interface Simplification {
+  /** Stable id, so a "simplified" hint elsewhere on screen can point at its entry. */
+  id: string;
+  title: string;
+  text: string;
+}
+
+export interface SimplificationGroup {
+  /** The section heading in docs/SIMPLIFICATIONS.md, or undefined for the app's own group. */
+  heading: string;
+  items: readonly Simplification[];
+}
+
+export const SIMPLIFICATIONS: readonly SimplificationGroup[] = [
+  {
+    heading: 'Timing',
+    items: [
+      {
+        id: 'scheduling-delay',
+        title: 'Scheduling takes one virtual second',
+        text: 'A real scheduler binds a pod within milliseconds; kubesim waits 1 s so you can see Pending. Pods that do not fit are retried with the real back-off (1 s doubling to 10 s, at least every 5 minutes).',
+      },
+      {
+        id: 'start-times',
+        title: 'Sandboxes, pulls and starts take modelled times',
+        text: '1 s for the pod sandbox; an image pull takes 0.5 s plus its size at 30 MB/s (±20 %). A real node’s times depend on its network and disk.',
+      },
+      {
+        id: 'controller-latency',
+        title: 'Controllers react in the same virtual instant',
+        text: 'A real controller reacts within milliseconds. The one-step lag is kept: the Deployment controller reads the ReplicaSet status the ReplicaSet controller last wrote.',
+      },
+    ],
+  },
+  {
+    heading: 'Control plane',
+    items: [
+      {
+        id: 'no-caches',
+        title: 'No informer caches or expectations',
+        text: 'Real controllers read slightly stale caches and use “expectations” to avoid acting twice. kubesim’s controllers read the store directly, so they never need them.',
+      },
+      {
+        id: 'no-conflicts',
+        title: 'Controllers never conflict',
+        text: 'Components write one after another, so controllers never hit resourceVersion conflicts with each other. Your own stale resourceVersion still gets the real 409.',
+      },
+      {
+        id: 'scheduler-scoring',
+        title: 'Fewer scheduler scores',
+        text: 'Scoring uses LeastAllocated, BalancedAllocation, TaintToleration and preferred node affinity. PodTopologySpread defaults, InterPodAffinity and ImageLocality are not scored yet; preemption never runs (every pod has priority 0).',
+      },
+      {
+        id: 'template-hash',
+        title: 'Different pod-template-hash values',
+        text: 'The hash is FNV-32a like the real one, but over a JSON form of the template, so the characters look right but the value differs from a real cluster’s.',
+      },
+      {
+        id: 'no-token-volume',
+        title: 'No ServiceAccount token volume',
+        text: 'Pods get serviceAccountName: default but no kube-api-access-… volume.',
+      },
+      {
+        id: 'events-never-expire',
+        title: 'Events never expire',
+        text: 'Events are counted and merged like client-go does, but a real cluster deletes them after one hour.',
+      },
+    ],
+  },
+  {
+    heading: 'kubectl',
+    items: [
+      {
+        id: 'apply-lists',
+        title: 'apply replaces lists whole',
+        text: 'kubectl merges some lists by key (containers by name). kubesim replaces them whole, which differs only if someone else changed an element since your last apply.',
+      },
+      {
+        id: 'apply-patch-error',
+        title: 'Shorter apply errors on update',
+        text: 'An error while updating says error when applying patch to "<file>" without kubectl’s full patch dump.',
+      },
+      {
+        id: 'rollout-status',
+        title: 'rollout status prints each message once',
+        text: 'The real one repeats a line on every watch event. In a shell kubesim moves virtual time on while it waits; in the app it prints the current state, since the clock runs by itself.',
+      },
+      {
+        id: 'no-pdb',
+        title: 'drain evicts without disruption budgets',
+        text: 'There are no PodDisruptionBudgets yet, so an eviction is never refused.',
+      },
+      {
+        id: 'restarted-at-utc',
+        title: 'rollout restart stamps UTC',
+        text: 'restartedAt is written as …Z; kubectl writes local time with its offset.',
+      },
+      {
+        id: 'node-memory',
+        title: 'Round node memory',
+        text: 'Nodes report 8Gi; a real kubelet reports what the machine has, in Ki.',
+      },
+    ],
+  },
+];
+
+/** What only this app adds; not part of docs/SIMPLIFICATIONS.md because the core has no say in it. */
+export const APP_SIMPLIFICATIONS: SimplificationGroup = {
+  heading: 'In this app',
+  items: [
+    {
+      id: 'sim-verbs',
+      title: 'Power off and Power on are kubesim’s own commands',
+      text: 'The node buttons run kubectl sim node-down / node-up, a kubesim plugin. On a real cluster a node fails by itself; cordon, uncordon and drain are real kubectl commands.',
+    },
+    {
+      id: 'control-plane-power',
+      title: 'The control plane cannot be powered off',
+      text: 'kubesim keeps the API server, scheduler and controllers running whatever happens to the nodes.',
+    },
+    {
+      id: 'drain-returns',
+      title: 'drain returns at once',
+      text: 'Real kubectl drain waits until every evicted pod is gone. Here it starts the evictions and returns; the cluster finishes them as time runs.',
+    },
+    {
+      id: 'lesson-annotations',
+      title: 'kubesim.io/ annotations script containers',
+      text: 'Lessons use them to make a container crash, use memory or fail probes. A real cluster ignores them.',
+    },
+  ],
+};
+
+export function findSimplification(id: string): Simplification | undefined {
+  for (const group of [...SIMPLIFICATIONS, APP_SIMPLIFICATIONS]) {
+    const item = group.items.find((i) => i.id === id);
+    if (item) return item;
+  }
+  return undefined;
+}
