@@ -10,6 +10,10 @@ import { DeploymentController } from './controllers/deployment/controller';
 import { GarbageCollector } from './controllers/garbagecollector';
 import { NodeLifecycleController } from './controllers/nodelifecycle';
 import { PodGarbageCollector } from './controllers/podgc';
+import { EndpointsController } from './controllers/endpoints';
+import { EndpointSliceController } from './controllers/endpointslice';
+import { ServiceLoadBalancerController } from './controllers/servicelb';
+import { KUBERNETES_SERVICE_IP } from './api/service-alloc';
 import { TaintEvictionController } from './controllers/tainteviction';
 import { ReplicaSetController } from './controllers/replicaset';
 import { EventRecorder } from './events';
@@ -66,10 +70,14 @@ export class SimCluster implements Cluster {
       new NodeLifecycleController(this.ctx),
       new TaintEvictionController(this.ctx),
       new PodGarbageCollector(this.ctx),
+      new EndpointSliceController(this.ctx),
+      new EndpointsController(this.ctx),
+      new ServiceLoadBalancerController(this.ctx),
       new Scheduler(this.ctx),
     );
     this.store.watch((event) => this.dispatch(event));
     for (const ns of SYSTEM_NAMESPACES) this.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, 'kube-apiserver');
+    this.createKubernetesService();
     this.nodeSpecs(options.nodes ?? 3).forEach((spec) => this.registerNode(spec));
     this.settle();
   }
@@ -82,6 +90,34 @@ export class SimCluster implements Cluster {
       taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
     };
     return [controlPlane, ...Array.from({ length: nodes }, (_, i) => ({ name: `node-${i + 1}` }))];
+  }
+
+  /** The apiserver's own Service, `kubernetes.default`, at the first address of the range. */
+  private createKubernetesService(): void {
+    const apiserver = '172.18.0.2';
+    const labels = { component: 'apiserver', provider: 'kubernetes' };
+    const port = { name: 'https', port: 6443, protocol: 'TCP' };
+    this.api.create(
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'kubernetes', namespace: 'default', labels },
+        spec: { clusterIP: KUBERNETES_SERVICE_IP, ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
+      },
+      'kube-apiserver',
+    );
+    this.api.create({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets: [{ addresses: [{ ip: apiserver }], ports: [port] }] }, 'kube-apiserver');
+    this.api.create(
+      {
+        apiVersion: 'discovery.k8s.io/v1',
+        kind: 'EndpointSlice',
+        metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+        addressType: 'IPv4',
+        endpoints: [{ addresses: [apiserver], conditions: { ready: true } }],
+        ports: [port],
+      },
+      'kube-apiserver',
+    );
   }
 
   /** Node CIDRs and addresses are handed out in order and never reused, like the IPAM controller's. */

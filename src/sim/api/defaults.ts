@@ -1,5 +1,5 @@
 /** API defaulting (SetDefaults_*), run on every create and update before validation. */
-import type { Container, Deployment, Pod, PodSpec, PodTemplateSpec, Probe, ReplicaSet } from './types';
+import type { Container, Deployment, Pod, PodSpec, PodTemplateSpec, Probe, ReplicaSet, Service } from './types';
 import type { KubeObject } from './object';
 
 function defaultProbe(probe: Probe | undefined): void {
@@ -77,6 +77,29 @@ function defaultDeployment(d: Deployment): void {
   defaultTemplate(d.spec.template);
 }
 
+/** SetDefaults_Service (k8s-semantics §6.1). */
+function defaultService(svc: Service): void {
+  const spec = (svc.spec ??= {});
+  spec.type ??= 'ClusterIP';
+  spec.sessionAffinity ??= 'None';
+  if (spec.sessionAffinity === 'ClientIP') {
+    spec.sessionAffinityConfig ??= {};
+    spec.sessionAffinityConfig.clientIP ??= {};
+    spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= 10800;
+  }
+  for (const port of spec.ports ?? []) {
+    port.protocol ??= 'TCP';
+    port.targetPort ??= port.port;
+  }
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
+  if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
+  if (spec.type !== 'ExternalName') {
+    spec.internalTrafficPolicy ??= 'Cluster';
+    spec.ipFamilyPolicy ??= 'SingleStack';
+    spec.ipFamilies ??= ['IPv4'];
+  }
+}
+
 function defaultReplicaSet(rs: ReplicaSet): void {
   if (!rs.spec) return;
   rs.spec.replicas ??= 1;
@@ -93,6 +116,9 @@ export function applyDefaults(obj: KubeObject): void {
       break;
     case 'ReplicaSet':
       defaultReplicaSet(obj as ReplicaSet);
+      break;
+    case 'Service':
+      defaultService(obj as Service);
       break;
   }
 }

@@ -21,6 +21,9 @@ const RESOURCES: ResourceInfo[] = [
   { kind: 'Event', group: '', version: 'v1', resource: 'events', singular: 'event', namespaced: true, shortNames: ['ev'], hasStatus: false, generation: false },
   { kind: 'Deployment', group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', namespaced: true, shortNames: ['deploy'], hasStatus: true, generation: true },
   { kind: 'ReplicaSet', group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', namespaced: true, shortNames: ['rs'], hasStatus: true, generation: true },
+  { kind: 'Service', group: '', version: 'v1', resource: 'services', singular: 'service', namespaced: true, shortNames: ['svc'], hasStatus: true, generation: false },
+  { kind: 'Endpoints', group: '', version: 'v1', resource: 'endpoints', singular: 'endpoints', namespaced: true, shortNames: ['ep'], hasStatus: false, generation: false },
+  { kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', singular: 'endpointslice', namespaced: true, shortNames: [], hasStatus: false, generation: true },
   { kind: 'Lease', group: 'coordination.k8s.io', version: 'v1', resource: 'leases', singular: 'lease', namespaced: true, shortNames: [], hasStatus: false, generation: false },
 ];
 

@@ -1,4 +1,4 @@
-import type { Namespace, Pod } from './types';
+import type { Namespace, Pod, Service } from './types';
 import type { AuditLog } from '../audit';
 import type { AuditEntry } from '../contract';
 import type { Rng } from '../rng';
@@ -6,7 +6,8 @@ import { rfc3339, type Clock } from '../time';
 import { deepEqual } from '../util/equal';
 import { admitPodCreate } from './admission';
 import { applyDefaults } from './defaults';
-import { ApiError, alreadyExists, forbidden, invalid, notFound } from './errors';
+import { ApiError, alreadyExists, forbidden, invalid, notFound, type FieldError } from './errors';
+import { allocateServiceAddresses } from './service-alloc';
 import { resourceForKind, qualifiedResource, type ResourceInfo } from './kinds';
 import { clone, objectKey, type KubeObject } from './object';
 import { decodeError, schemaFieldErrors } from './schema';
@@ -92,7 +93,7 @@ export class ApiServer {
     this.decode(obj, info);
     applyDefaults(obj);
     if (obj.kind === 'Pod') admitPodCreate(obj as Pod);
-    this.validate(obj, undefined, info);
+    this.validate(obj, undefined, info, this.allocate(obj, undefined));
 
     if (this.store.get(this.keyFor(obj))) throw alreadyExists(qualifiedResource(info), obj.metadata.name!);
     for (const field of ['resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete obj.metadata[field];
@@ -101,6 +102,7 @@ export class ApiServer {
     if (info.generation) obj.metadata.generation = 1;
     if (info.hasStatus && obj.kind !== 'Pod' && obj.kind !== 'Node') delete obj.status;
     if (obj.kind === 'Namespace') (obj as Namespace).status = { phase: 'Active' };
+    if (obj.kind === 'Service') obj.status = { loadBalancer: {} };
     if (options.dryRun) return obj;
     return this.write(obj, actor, 'create');
   }
@@ -124,7 +126,7 @@ export class ApiServer {
       if (!deepEqual(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
     }
     if (obj.kind === 'Pod') (obj as Pod).spec!.nodeName = (old as Pod).spec?.nodeName;
-    this.validate(obj, old, info);
+    this.validate(obj, old, info, this.allocate(obj, old));
     if (old.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) > (old.metadata.finalizers?.length ?? 0)) {
       throw forbidden(qualifiedResource(info), old.metadata.name!, 'no new finalizers can be added if the object is being deleted');
     }
@@ -280,8 +282,15 @@ export class ApiServer {
     if (message) throw new ApiError('BadRequest', message, info.kind, obj.metadata.name);
   }
 
-  private validate(obj: KubeObject, old: KubeObject | undefined, info: ResourceInfo): void {
-    const errors = [...schemaFieldErrors(obj), ...validateObject(obj, old)];
+  /** The Service registry gives ClusterIPs and node ports before validation. */
+  private allocate(obj: KubeObject, old: KubeObject | undefined): FieldError[] {
+    if (obj.kind !== 'Service') return [];
+    const others = this.store.list('Service').filter((s) => s.metadata.uid !== old?.metadata.uid) as Service[];
+    return allocateServiceAddresses(obj as Service, old as Service | undefined, others, this.rng);
+  }
+
+  private validate(obj: KubeObject, old: KubeObject | undefined, info: ResourceInfo, allocationErrors: FieldError[] = []): void {
+    const errors = [...schemaFieldErrors(obj), ...validateObject(obj, old), ...allocationErrors];
     if (errors.length) throw invalid(info.kind, info.group, obj.metadata.name ?? '', errors);
   }
 

@@ -4,6 +4,7 @@
  */
 import type * as apps from 'kubernetes-types/apps/v1';
 import type * as core from 'kubernetes-types/core/v1';
+import type * as discovery from 'kubernetes-types/discovery/v1';
 import type * as meta from 'kubernetes-types/meta/v1';
 
 export type Mutable<T> = T extends (infer U)[] | readonly (infer U)[]
@@ -33,6 +34,13 @@ export type NodeCondition = Mutable<core.NodeCondition>;
 export type NodeSelectorRequirement = Mutable<core.NodeSelectorRequirement>;
 export type Namespace = Mutable<core.Namespace>;
 export type Event = Mutable<core.Event>;
+export type Service = Mutable<core.Service>;
+export type ServicePort = Mutable<core.ServicePort>;
+export type Endpoints = Mutable<core.Endpoints>;
+export type EndpointAddress = Mutable<core.EndpointAddress>;
+export type EndpointSlice = Mutable<discovery.EndpointSlice>;
+export type Endpoint = Mutable<discovery.Endpoint>;
+export type EndpointPort = Mutable<discovery.EndpointPort>;
 
 export type Deployment = Mutable<apps.Deployment>;
 export type DeploymentStatus = Mutable<apps.DeploymentStatus>;

@@ -1,14 +1,15 @@
 import { clone } from '../object';
-import type { Deployment, Pod, ReplicaSet } from '../types';
+import type { Deployment, Pod, ReplicaSet, Service } from '../types';
 import type { FieldError } from '../errors';
 import type { KubeObject } from '../object';
 import { deepEqual } from '../../util/equal';
 import { validateDeployment, validateReplicaSet } from './apps';
 import { validateObjectMeta } from './meta';
 import { validatePodSpec } from './pod';
+import { validateService } from './service';
 import type { NameFormat } from './names';
 
-const NAME_FORMAT: Record<string, NameFormat> = { Namespace: 'label' };
+const NAME_FORMAT: Record<string, NameFormat> = { Namespace: 'label', Service: 'dns1035' };
 
 // k8s-semantics §12.3: the only pod spec fields an update may change (v1.32).
 const POD_UPDATE_FORBIDDEN =
@@ -44,6 +45,9 @@ export function validateObject(obj: KubeObject, old: KubeObject | undefined): Fi
       break;
     case 'ReplicaSet':
       validateReplicaSet(obj as ReplicaSet, old as ReplicaSet | undefined, errors);
+      break;
+    case 'Service':
+      validateService(obj as Service, errors);
       break;
   }
   return errors;
