@@ -1,29 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCluster } from './index';
 import type { Deployment, Pod, ReplicaSet } from './api/types';
 
-const NGINX = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-`;
+const NGINX = readFileSync(new URL('../../examples/nginx-deployment.yaml', import.meta.url), 'utf8');
 
 const pods = (c: ReturnType<typeof createCluster>) => c.list('Pod', 'default') as Pod[];
 
