@@ -13,6 +13,9 @@ import { PodGarbageCollector } from './controllers/podgc';
 import { EndpointsController } from './controllers/endpoints';
 import { EndpointSliceController } from './controllers/endpointslice';
 import { ServiceLoadBalancerController } from './controllers/servicelb';
+import { INGRESS_CLASS, INGRESS_CONTROLLER, IngressController } from './controllers/ingress';
+import { TrafficGenerator, type RequestRecord, type TrafficJob } from './network/traffic';
+import type { Response } from './network/proxy';
 import { KUBERNETES_SERVICE_IP } from './api/service-alloc';
 import { TaintEvictionController } from './controllers/tainteviction';
 import { ReplicaSetController } from './controllers/replicaset';
@@ -52,6 +55,7 @@ export class SimCluster implements Cluster {
   private readonly ctx: ControllerContext;
   private readonly components: Controller[] = [];
   private readonly seed: number;
+  private readonly traffic: TrafficGenerator;
   private readonly readFile?: (path: string) => string;
   private readonly kubectlWaits: boolean;
 
@@ -63,6 +67,7 @@ export class SimCluster implements Cluster {
     this.api = new ApiServer(this.store, this.clock, this.rng, this.auditLog);
     this.recorder = new EventRecorder(this.api, this.clock);
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, recorder: this.recorder };
+    this.traffic = new TrafficGenerator(this.ctx);
     this.components.push(
       new DeploymentController(this.ctx),
       new ReplicaSetController(this.ctx),
@@ -73,11 +78,22 @@ export class SimCluster implements Cluster {
       new EndpointSliceController(this.ctx),
       new EndpointsController(this.ctx),
       new ServiceLoadBalancerController(this.ctx),
+      new IngressController(this.ctx),
+      this.traffic,
       new Scheduler(this.ctx),
     );
     this.store.watch((event) => this.dispatch(event));
     for (const ns of SYSTEM_NAMESPACES) this.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, 'kube-apiserver');
     this.createKubernetesService();
+    this.api.create(
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'IngressClass',
+        metadata: { name: INGRESS_CLASS, annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' }, labels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+        spec: { controller: INGRESS_CONTROLLER },
+      },
+      'kubectl',
+    );
     this.nodeSpecs(options.nodes ?? 3).forEach((spec) => this.registerNode(spec));
     this.settle();
   }
@@ -270,6 +286,33 @@ export class SimCluster implements Cluster {
     return kubelet !== undefined;
   }
 
+  /** `kubectl sim curl URL`: one request from a machine next to the cluster. */
+  curl(url: string): Response {
+    const res = this.traffic.request(url);
+    this.settle();
+    return res;
+  }
+
+  /** `kubectl sim traffic`: requests at `rps` per virtual second until stopped or `durationMs` ends. */
+  startTraffic(target: string, rps: number, durationMs?: number): TrafficJob {
+    const job = this.traffic.start(target, rps, durationMs);
+    this.settle();
+    return job;
+  }
+
+  stopTraffic(id: number): boolean {
+    return this.traffic.stop(id);
+  }
+
+  trafficJobs(): TrafficJob[] {
+    return this.traffic.list();
+  }
+
+  /** The requests made after virtual time `since`, for drawing them. */
+  requestsSince(since: number): RequestRecord[] {
+    return this.traffic.requestsSince(since);
+  }
+
   now(): number {
     return this.clock.now();
   }
@@ -293,6 +336,9 @@ export class SimCluster implements Cluster {
         nodeUp: (name) => this.nodeUp(name),
         addNode: (spec) => this.addNode(spec),
         removeNode: (name) => this.removeNode(name),
+        curl: (url) => this.curl(url),
+        startTraffic: (target, rps, durationMs) => this.startTraffic(target, rps, durationMs),
+        trafficJobs: () => this.trafficJobs(),
       },
     };
     const result = runKubectl(ctx, commandLine, stdin);

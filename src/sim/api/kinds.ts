@@ -24,6 +24,8 @@ const RESOURCES: ResourceInfo[] = [
   { kind: 'Service', group: '', version: 'v1', resource: 'services', singular: 'service', namespaced: true, shortNames: ['svc'], hasStatus: true, generation: false },
   { kind: 'Endpoints', group: '', version: 'v1', resource: 'endpoints', singular: 'endpoints', namespaced: true, shortNames: ['ep'], hasStatus: false, generation: false },
   { kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', singular: 'endpointslice', namespaced: true, shortNames: [], hasStatus: false, generation: true },
+  { kind: 'Ingress', group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', singular: 'ingress', namespaced: true, shortNames: ['ing'], hasStatus: true, generation: true },
+  { kind: 'IngressClass', group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses', singular: 'ingressclass', namespaced: false, shortNames: [], hasStatus: false, generation: true },
   { kind: 'Lease', group: 'coordination.k8s.io', version: 'v1', resource: 'leases', singular: 'lease', namespaced: true, shortNames: [], hasStatus: false, generation: false },
 ];
 

@@ -5,6 +5,7 @@
 import type * as apps from 'kubernetes-types/apps/v1';
 import type * as core from 'kubernetes-types/core/v1';
 import type * as discovery from 'kubernetes-types/discovery/v1';
+import type * as networking from 'kubernetes-types/networking/v1';
 import type * as meta from 'kubernetes-types/meta/v1';
 
 export type Mutable<T> = T extends (infer U)[] | readonly (infer U)[]
@@ -41,6 +42,9 @@ export type EndpointAddress = Mutable<core.EndpointAddress>;
 export type EndpointSlice = Mutable<discovery.EndpointSlice>;
 export type Endpoint = Mutable<discovery.Endpoint>;
 export type EndpointPort = Mutable<discovery.EndpointPort>;
+export type Ingress = Mutable<networking.Ingress>;
+export type IngressBackend = Mutable<networking.IngressBackend>;
+export type IngressClass = Mutable<networking.IngressClass>;
 
 export type Deployment = Mutable<apps.Deployment>;
 export type DeploymentStatus = Mutable<apps.DeploymentStatus>;

@@ -6,6 +6,8 @@
  */
 import type { ApiServer } from '../api/server';
 import type { ApplyResult, NodeSpecOption } from '../contract';
+import type { Response } from '../network/proxy';
+import type { TrafficJob } from '../network/traffic';
 import type { Clock } from '../time';
 import type { FlagSpec, ParsedFlags } from './flags';
 import type { Output } from './output';
@@ -31,6 +33,10 @@ export interface SimControls {
   nodeUp(name: string): boolean;
   addNode(spec: NodeSpecOption): void;
   removeNode(name: string): boolean;
+  /** One request through kube-proxy or the ingress controller. */
+  curl(url: string): Response;
+  startTraffic(target: string, rps: number, durationMs?: number): TrafficJob;
+  trafficJobs(): TrafficJob[];
 }
 
 /** The sections of `kubectl --help`, in kubectl's order. */

@@ -5,6 +5,7 @@
  */
 import { bytes, parseQuantity } from '../api/quantity';
 import type { Container, Probe } from '../api/types';
+import { parseDuration } from '../util/duration';
 import { imageInfo, planProcess } from './images';
 
 export const ANNOTATION_PREFIX = 'kubesim.io/';
@@ -28,14 +29,6 @@ export interface Behaviour {
   livenessFailsAfterMs?: number;
 }
 
-/** "30s", "2m", "1500ms" or a bare number of seconds. */
-export function parseDuration(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!m) return undefined;
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
-  return Number(m[1]) * unit;
-}
 
 /** polinux/stress and stress-ng: --vm N workers of --vm-bytes each. */
 function stressMemory(argv: string[]): number | undefined {

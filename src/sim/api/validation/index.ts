@@ -1,11 +1,12 @@
 import { clone } from '../object';
-import type { Deployment, Pod, ReplicaSet, Service } from '../types';
+import type { Deployment, Ingress, Pod, ReplicaSet, Service } from '../types';
 import type { FieldError } from '../errors';
 import type { KubeObject } from '../object';
 import { deepEqual } from '../../util/equal';
 import { validateDeployment, validateReplicaSet } from './apps';
 import { validateObjectMeta } from './meta';
 import { validatePodSpec } from './pod';
+import { validateIngress } from './ingress';
 import { validateService } from './service';
 import type { NameFormat } from './names';
 
@@ -48,6 +49,9 @@ export function validateObject(obj: KubeObject, old: KubeObject | undefined): Fi
       break;
     case 'Service':
       validateService(obj as Service, errors);
+      break;
+    case 'Ingress':
+      validateIngress(obj as Ingress, errors);
       break;
   }
   return errors;

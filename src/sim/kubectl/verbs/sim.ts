@@ -7,6 +7,8 @@ import { labelValueProblems, qualifiedNameProblems } from '../../api/validation/
 import type { KubeObject } from '../../api/object';
 import { parseQuantity } from '../../api/quantity';
 import type { NodeSpecOption } from '../../contract';
+import type { TrafficJob } from '../../network/traffic';
+import { parseDuration } from '../../util/duration';
 import type { CommandGroup, Invocation, SimControls, Verb } from '../command';
 import { KubectlError } from '../errors';
 
@@ -174,6 +176,83 @@ const removeNodeVerb: Verb = {
   },
 };
 
+/** `svc/NAME` means the Service's cluster DNS name in the namespace; anything else is a URL. */
+function targetUrl(inv: Invocation, target: string): string {
+  const m = /^(?:svc|service|services)\/(.+)$/.exec(target);
+  return m ? `http://${m[1]}.${inv.namespace}.svc.cluster.local` : target;
+}
+
+const curlVerb: Verb = {
+  name: 'curl',
+  short: 'Send one HTTP request into the cluster and print the answer',
+  long: `Send one HTTP request, as curl would from a machine next to the cluster.
+
+ The URL can be a Service name (web, web.default.svc.cluster.local), a ClusterIP, NODE-IP:NODEPORT, a LoadBalancer address, an Ingress host, or a pod IP. kube-proxy picks a ready endpoint at random, as iptables mode does; the pod answers with its name and image.`,
+  examples: `  # Ask the Service web which pod serves it
+  kubectl sim curl web.default.svc.cluster.local
+  
+  # Through a NodePort on a node's address
+  kubectl sim curl 172.18.0.3:31234`,
+  usage: 'kubectl sim curl URL [options]',
+  flags: [],
+  run(inv) {
+    const url = targetUrl(inv, oneName(inv, 'URL'));
+    const res = controls(inv).curl(url);
+    if (res.ok || res.status !== undefined) {
+      inv.out.out(`${res.text}\n`);
+      return 0;
+    }
+    inv.out.err(`${res.text}\n`);
+    return res.text.startsWith('curl: (6)') ? 6 : 7;
+  },
+};
+
+const trafficVerb: Verb = {
+  name: 'traffic',
+  short: 'Send a steady stream of requests and count who answers',
+  long: `Send requests at a steady rate and count which pods and image versions answer.
+
+ Requests go through kube-proxy like 'kubectl sim curl', from 8 client addresses (so ClientIP session affinity shows). In a shell the command waits for the duration and prints the counts; in the app it starts the stream, which the graph draws.`,
+  examples: `  # 10 requests a second to the Service web for 30 seconds
+  kubectl sim traffic svc/web --rps 10 --duration 30s`,
+  usage: 'kubectl sim traffic TARGET [--rps=10] [--duration=30s] [options]',
+  flags: [
+    { name: 'duration', type: 'string', default: '30s', usage: 'How long to send for (500ms, 30s, 5m).' },
+    { name: 'rps', type: 'int', default: 10, usage: 'Requests per second.' },
+  ],
+  run(inv) {
+    const target = targetUrl(inv, oneName(inv, 'TARGET'));
+    const rps = inv.flags.int('rps');
+    const duration = parseDuration(inv.flags.string('duration'));
+    if (rps < 1 || rps > 1000) throw new KubectlError('--rps must be between 1 and 1000');
+    if (duration === undefined || duration <= 0) throw new KubectlError(`invalid argument "${inv.flags.string('duration')}" for "--duration" flag: a duration such as 30s is required`);
+    const sim = controls(inv);
+    const job = sim.startTraffic(target, rps, duration);
+    if (!inv.ctx.advance) {
+      inv.out.out(`sending ${rps} requests/s to ${target} for ${inv.flags.string('duration')} (traffic ${job.id})\n`);
+      return 0;
+    }
+    inv.ctx.advance(duration);
+    const done = sim.trafficJobs().find((j) => j.id === job.id)!;
+    inv.out.out(trafficReport(done, inv.flags.string('duration')));
+    return done.failed > 0 && done.ok === 0 ? 1 : 0;
+  },
+};
+
+/** The counts of a finished stream: per pod and per image version, with shares. */
+export function trafficReport(job: TrafficJob, duration: string): string {
+  const share = (n: number) => `${Math.round((100 * n) / Math.max(1, job.sent))}%`;
+  const table = (title: string, rows: [string, number][]) => {
+    const width = Math.max(title.length, ...rows.map(([k]) => k.length));
+    return [`${title.padEnd(width)}   REQUESTS   SHARE`, ...rows.map(([k, n]) => `${k.padEnd(width)}   ${String(n).padEnd(8)}   ${share(n)}`)].join('\n');
+  };
+  const lines = [`${job.sent} requests to ${job.target} over ${duration}: ${job.ok} answered, ${job.failed} failed`];
+  const pods = Object.entries(job.byPod).sort();
+  if (pods.length) lines.push('', table('POD', pods.map(([k, n]) => [k.slice(k.indexOf('/') + 1), n])), '', table('VERSION', Object.entries(job.byVersion).sort()));
+  if (job.lastError) lines.push('', `last error: ${job.lastError}`);
+  return `${lines.join('\n')}\n`;
+}
+
 export const simCommand: CommandGroup = {
   name: 'sim',
   group: 'Subcommands provided by plugins:',
@@ -191,6 +270,10 @@ export const simCommand: CommandGroup = {
   kubectl sim add-node node-4 --cpu 8 --memory 16Gi
   
   # Remove it again
-  kubectl sim remove-node node-4`,
-  subcommands: [nodeDownVerb, nodeUpVerb, addNodeVerb, removeNodeVerb],
+  kubectl sim remove-node node-4
+  
+  # Ask a Service which pod answers, then send it 10 requests a second for 30s
+  kubectl sim curl web
+  kubectl sim traffic svc/web --rps 10 --duration 30s`,
+  subcommands: [nodeDownVerb, nodeUpVerb, addNodeVerb, removeNodeVerb, curlVerb, trafficVerb],
 };
