@@ -1,4 +1,4 @@
-import type { Event, Node } from './api/types';
+import type { Event, Node, Pod } from './api/types';
 import { clone, type KubeObject } from './api/object';
 import { ApiServer } from './api/server';
 import { Store, type WatchEvent } from './api/store';
@@ -16,6 +16,8 @@ import { ServiceLoadBalancerController } from './controllers/servicelb';
 import { INGRESS_CLASS, INGRESS_CONTROLLER, IngressController } from './controllers/ingress';
 import { TrafficGenerator, type RequestRecord, type TrafficJob } from './network/traffic';
 import type { Response } from './network/proxy';
+import { HorizontalPodAutoscalerController } from './controllers/hpa';
+import { podUsage, type PodUsage } from './metrics';
 import { KUBERNETES_SERVICE_IP } from './api/service-alloc';
 import { TaintEvictionController } from './controllers/tainteviction';
 import { ReplicaSetController } from './controllers/replicaset';
@@ -79,6 +81,7 @@ export class SimCluster implements Cluster {
       new EndpointsController(this.ctx),
       new ServiceLoadBalancerController(this.ctx),
       new IngressController(this.ctx),
+      new HorizontalPodAutoscalerController(this.ctx, (pod) => this.podUsage(pod)),
       this.traffic,
       new Scheduler(this.ctx),
     );
@@ -313,6 +316,11 @@ export class SimCluster implements Cluster {
     return this.traffic.requestsSince(since);
   }
 
+  /** metrics-server's view of a pod (for kubectl top and the HPA); undefined before it runs. */
+  podUsage(pod: Pod): PodUsage | undefined {
+    return podUsage(pod, this.traffic.podRate(`${pod.metadata!.namespace}/${pod.metadata!.name}`));
+  }
+
   now(): number {
     return this.clock.now();
   }
@@ -339,6 +347,7 @@ export class SimCluster implements Cluster {
         curl: (url) => this.curl(url),
         startTraffic: (target, rps, durationMs) => this.startTraffic(target, rps, durationMs),
         trafficJobs: () => this.trafficJobs(),
+        podUsage: (pod) => this.podUsage(pod),
       },
     };
     const result = runKubectl(ctx, commandLine, stdin);

@@ -1,5 +1,5 @@
 /** API defaulting (SetDefaults_*), run on every create and update before validation. */
-import type { Container, Deployment, Pod, PodSpec, PodTemplateSpec, Probe, ReplicaSet, Service } from './types';
+import type { Container, Deployment, HorizontalPodAutoscaler, Pod, PodSpec, PodTemplateSpec, Probe, ReplicaSet, Service } from './types';
 import type { KubeObject } from './object';
 
 function defaultProbe(probe: Probe | undefined): void {
@@ -100,6 +100,25 @@ function defaultService(svc: Service): void {
   }
 }
 
+/** SetDefaults_HorizontalPodAutoscaler (autoscaling/v2): 80 % CPU, min 1, and the default behavior. */
+function defaultHpa(hpa: HorizontalPodAutoscaler): void {
+  const spec = hpa.spec;
+  if (!spec) return;
+  spec.minReplicas ??= 1;
+  if (!spec.metrics?.length) spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
+  spec.behavior ??= {};
+  spec.behavior.scaleUp ??= {};
+  spec.behavior.scaleUp.stabilizationWindowSeconds ??= 0;
+  spec.behavior.scaleUp.selectPolicy ??= 'Max';
+  spec.behavior.scaleUp.policies ??= [
+    { type: 'Pods', value: 4, periodSeconds: 15 },
+    { type: 'Percent', value: 100, periodSeconds: 15 },
+  ];
+  spec.behavior.scaleDown ??= {};
+  spec.behavior.scaleDown.selectPolicy ??= 'Max';
+  spec.behavior.scaleDown.policies ??= [{ type: 'Percent', value: 100, periodSeconds: 15 }];
+}
+
 function defaultReplicaSet(rs: ReplicaSet): void {
   if (!rs.spec) return;
   rs.spec.replicas ??= 1;
@@ -119,6 +138,9 @@ export function applyDefaults(obj: KubeObject): void {
       break;
     case 'Service':
       defaultService(obj as Service);
+      break;
+    case 'HorizontalPodAutoscaler':
+      defaultHpa(obj as HorizontalPodAutoscaler);
       break;
   }
 }

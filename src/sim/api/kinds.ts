@@ -26,6 +26,7 @@ const RESOURCES: ResourceInfo[] = [
   { kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', singular: 'endpointslice', namespaced: true, shortNames: [], hasStatus: false, generation: true },
   { kind: 'Ingress', group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', singular: 'ingress', namespaced: true, shortNames: ['ing'], hasStatus: true, generation: true },
   { kind: 'IngressClass', group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses', singular: 'ingressclass', namespaced: false, shortNames: [], hasStatus: false, generation: true },
+  { kind: 'HorizontalPodAutoscaler', group: 'autoscaling', version: 'v2', resource: 'horizontalpodautoscalers', singular: 'horizontalpodautoscaler', namespaced: true, shortNames: ['hpa'], hasStatus: true, generation: true },
   { kind: 'Lease', group: 'coordination.k8s.io', version: 'v1', resource: 'leases', singular: 'lease', namespaced: true, shortNames: [], hasStatus: false, generation: false },
 ];
 

@@ -3,6 +3,7 @@
  * copies of objects before writing them back, which the library's readonly fields forbid.
  */
 import type * as apps from 'kubernetes-types/apps/v1';
+import type * as autoscaling from 'kubernetes-types/autoscaling/v2';
 import type * as core from 'kubernetes-types/core/v1';
 import type * as discovery from 'kubernetes-types/discovery/v1';
 import type * as networking from 'kubernetes-types/networking/v1';
@@ -45,6 +46,8 @@ export type EndpointPort = Mutable<discovery.EndpointPort>;
 export type Ingress = Mutable<networking.Ingress>;
 export type IngressBackend = Mutable<networking.IngressBackend>;
 export type IngressClass = Mutable<networking.IngressClass>;
+export type HorizontalPodAutoscaler = Mutable<autoscaling.HorizontalPodAutoscaler>;
+export type HorizontalPodAutoscalerCondition = Mutable<autoscaling.HorizontalPodAutoscalerCondition>;
 
 export type Deployment = Mutable<apps.Deployment>;
 export type DeploymentStatus = Mutable<apps.DeploymentStatus>;

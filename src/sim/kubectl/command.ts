@@ -8,6 +8,8 @@ import type { ApiServer } from '../api/server';
 import type { ApplyResult, NodeSpecOption } from '../contract';
 import type { Response } from '../network/proxy';
 import type { TrafficJob } from '../network/traffic';
+import type { Pod } from '../api/types';
+import type { PodUsage } from '../metrics';
 import type { Clock } from '../time';
 import type { FlagSpec, ParsedFlags } from './flags';
 import type { Output } from './output';
@@ -37,6 +39,8 @@ export interface SimControls {
   curl(url: string): Response;
   startTraffic(target: string, rps: number, durationMs?: number): TrafficJob;
   trafficJobs(): TrafficJob[];
+  /** metrics-server's view of a pod, for `kubectl top`. */
+  podUsage(pod: Pod): PodUsage | undefined;
 }
 
 /** The sections of `kubectl --help`, in kubectl's order. */
@@ -70,6 +74,8 @@ export interface Invocation {
 
 export interface Verb {
   name: string;
+  /** Other names cobra accepts for it ("kubectl top pods"). */
+  aliases?: readonly string[];
   /** Where `kubectl --help` lists it; subcommands are listed by their group instead. */
   group?: HelpGroup;
   /** The one-line summary `kubectl --help` lists. */

@@ -91,7 +91,7 @@ function runGroup(group: CommandGroup, ctx: KubectlContext, argv: string[], stdi
     return help ? 0 : 1;
   }
   const name = argv[index];
-  const verb = group.subcommands.find((s) => s.name === name);
+  const verb = group.subcommands.find((s) => s.name === name || s.aliases?.includes(name));
   if (verb) return runVerb(verb, `${group.name} ${name}`, ctx, without(argv, index), stdin, out);
   if (group.unsimulated?.includes(name)) {
     out.err(unsimulated(`${group.name} ${name}`, group.subcommands.map((s) => `${group.name} ${s.name}`)));
@@ -110,7 +110,7 @@ function runHelp(argv: readonly string[], out: Output): number {
     out.out(rootHelp(COMMANDS));
     return 0;
   }
-  const verb = command && sub && isGroup(command) ? command.subcommands.find((s) => s.name === sub) : undefined;
+  const verb = command && sub && isGroup(command) ? command.subcommands.find((s) => s.name === sub || s.aliases?.includes(sub)) : undefined;
   out.out(verb ? commandHelp(verb) : command ? helpFor(command) : rootHelp(COMMANDS));
   return 0;
 }

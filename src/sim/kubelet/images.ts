@@ -15,6 +15,8 @@ export interface ImageInfo {
   memoryBytes: number;
   /** Ports its default process listens on; undefined when unknown (probes then trust containerPorts). */
   ports?: number[];
+  /** CPU, in millicores, one request per second costs (for metrics and autoscaling). */
+  cpuPerRps?: number;
   /** Whether a tag exists in the registry; absent means every tag exists. */
   tagExists?: (tag: string) => boolean;
 }
@@ -32,6 +34,8 @@ const CATALOG: Record<string, ImageInfo> = {
   httpd: { sizeMB: 58, kind: 'server', stopMs: 400, memoryBytes: 8 * MI, ports: [80], tagExists: (t) => /^(latest|alpine|2(\.\d+){0,2}(-alpine)?)$/.test(t) },
   busybox: { sizeMB: 2, kind: 'shell', memoryBytes: MI, ports: [], tagExists: (t) => /^(latest|musl|glibc|uclibc|stable|1\.\d+(\.\d+)?(-(musl|glibc|uclibc))?)$/.test(t) },
   alpine: { sizeMB: 4, kind: 'shell', memoryBytes: MI, ports: [], tagExists: (t) => /^(latest|edge|3(\.\d+){0,2})$/.test(t) },
+  // The Kubernetes docs' HPA walkthrough image: php-apache computing square roots per request.
+  'registry.k8s.io/hpa-example': { sizeMB: 140, kind: 'server', stopMs: 500, memoryBytes: 9 * MI, ports: [80], cpuPerRps: 5 },
   'polinux/stress': { sizeMB: 5, kind: 'server', stopMs: 200, memoryBytes: MI, ports: [] },
   redis: { sizeMB: 45, kind: 'server', stopMs: 300, memoryBytes: 4 * MI, ports: [6379] },
   postgres: { sizeMB: 150, kind: 'server', stopMs: 1500, memoryBytes: 40 * MI, ports: [5432] },
@@ -91,7 +95,8 @@ export function planProcess(container: Container): ProcessPlan {
   const argv = [...(container.command ?? []), ...(container.args ?? [])];
   if (info.kind === 'server' && argv.length === 0) return { exitCode: 0 };
   const script = argv.length === 0 ? 'sh' : argv.join(' ');
-  if (/while\s+(true|:)|sleep\s+inf|tail\s+-f|nginx|httpd|serve/.test(script)) return { exitCode: 0 };
+  // A loop (`while true`, `while sleep 1`) or a foreground server never ends by itself.
+  if (/\bwhile\b|\buntil\b|sleep\s+inf|tail\s+-f|nginx|httpd|serve/.test(script)) return { exitCode: 0 };
   let ms = 0;
   for (const m of script.matchAll(/\bsleep\s+(\d+(?:\.\d+)?)([smhd]?)/g)) {
     const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];

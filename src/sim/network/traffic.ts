@@ -3,6 +3,7 @@
  * through kube-proxy, so a student sees which pods and versions a Service spreads them over.
  */
 import type { WatchEvent } from '../api/store';
+import type { Pod } from '../api/types';
 import { Controller, type ControllerContext } from '../controllers/controller';
 import { Proxy, type AffinityTable, type Response } from './proxy';
 
@@ -10,9 +11,31 @@ import { Proxy, type AffinityTable, type Response } from './proxy';
 const CLIENTS = 8;
 /** Requests kept for the UI's dots and counters. */
 const RECENT = 500;
+/** Seconds of per-pod request counts kept, for request rates (metrics-server averages over 15 s). */
+const RATE_SECONDS = 60;
+/** An in-cluster load generator never sends faster than this (wget's own round trip). */
+const MAX_LOOP_RPS = 100;
+
+/**
+ * A pod whose shell loops over wget or curl of a URL (the docs' HPA load generator):
+ * `while sleep 0.01; do wget -q -O- http://php-apache; done`. Returns its URL and rate.
+ */
+export function loadLoop(pod: Pod): { url: string; rps: number } | undefined {
+  for (const c of pod.spec?.containers ?? []) {
+    const script = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+    if (!/while\b|for\b/.test(script)) continue;
+    const url = /\b(?:wget|curl)\b[^;]*?\s((?:https?:\/\/)?[\w.-]+(?::\d+)?(?:\/\S*)?)\s*(?:;|$)/.exec(script)?.[1];
+    if (!url) continue;
+    const sleep = Number(/\bsleep\s+(\d+(?:\.\d+)?)/.exec(script)?.[1] ?? 0);
+    return { url, rps: sleep > 0 ? Math.min(MAX_LOOP_RPS, 1 / sleep) : MAX_LOOP_RPS };
+  }
+  return undefined;
+}
 
 export interface TrafficJob {
   id: number;
+  /** "namespace/name" of the pod that sends, for load generators running in the cluster. */
+  fromPod?: string;
   target: string;
   rps: number;
   startedAt: number;
@@ -39,6 +62,7 @@ export interface RequestRecord {
 }
 
 interface TrafficState {
+  rates: [string, number[]][];
   queue: [string, number][];
   nextId: number;
   jobs: TrafficJob[];
@@ -51,6 +75,8 @@ export class TrafficGenerator extends Controller {
   private jobs = new Map<number, TrafficJob>();
   private recent: RequestRecord[] = [];
   private affinity: AffinityTable = new Map();
+  /** Per pod ("namespace/name"), requests answered in each of the last RATE_SECONDS seconds, by second. */
+  private rates = new Map<string, number[]>();
   private readonly proxy: Proxy;
 
   constructor(ctx: ControllerContext) {
@@ -58,7 +84,34 @@ export class TrafficGenerator extends Controller {
     this.proxy = new Proxy(ctx.api, ctx.rng, this.affinity, () => ctx.clock.now());
   }
 
-  onEvent(_event: WatchEvent): void {}
+  /** Pods running a wget/curl loop become load generators for as long as they run. */
+  onEvent({ type, object }: WatchEvent): void {
+    if (object.kind !== 'Pod') return;
+    const pod = object as Pod;
+    const key = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
+    const running = type !== 'DELETED' && !pod.metadata?.deletionTimestamp && pod.status?.phase === 'Running' && !!pod.status.podIP;
+    const existing = [...this.jobs.values()].find((j) => j.fromPod === key && (j.endsAt === undefined || j.endsAt > this.ctx.clock.now()));
+    const loop = running ? loadLoop(pod) : undefined;
+    if (loop && !existing) {
+      const job = this.start(loop.url, loop.rps);
+      job.fromPod = key;
+    } else if (!loop && existing) {
+      this.stop(existing.id);
+    }
+  }
+
+  /** Requests per second a pod answered, averaged over the last `windowSeconds`. */
+  podRate(podKey: string, windowSeconds = 15): number {
+    const counts = this.rates.get(podKey);
+    if (!counts) return 0;
+    const nowSecond = Math.floor(this.ctx.clock.now() / 1000);
+    let total = 0;
+    for (let s = Math.max(0, nowSecond - windowSeconds); s < nowSecond; s++) {
+      const slot = s % RATE_SECONDS;
+      if (counts[RATE_SECONDS + slot] === s) total += counts[slot];
+    }
+    return total / windowSeconds;
+  }
 
   /** One request, as `curl URL` from a machine next to the cluster. */
   request(url: string, clientIP?: string): Response {
@@ -114,14 +167,16 @@ export class TrafficGenerator extends Controller {
   }
 
   private send(job: TrafficJob, time: number): void {
-    const client = `203.0.113.${(job.sent % CLIENTS) + 1}`;
-    const res = this.proxy.request(job.target, client);
+    const sender = job.fromPod ? this.ctx.api.get('Pod', job.fromPod.split('/')[0], job.fromPod.split('/')[1]) : undefined;
+    const client = (sender?.status as { podIP?: string } | undefined)?.podIP ?? `203.0.113.${(job.sent % CLIENTS) + 1}`;
+    const res = this.proxy.request(job.target, client, sender?.metadata.namespace);
     job.sent += 1;
     if (res.ok && res.pod) {
       job.ok += 1;
       const pod = `${res.pod.namespace}/${res.pod.name}`;
       job.byPod[pod] = (job.byPod[pod] ?? 0) + 1;
       job.byVersion[res.pod.image] = (job.byVersion[res.pod.image] ?? 0) + 1;
+      this.countForRate(pod, time);
     } else {
       job.failed += 1;
       job.lastError = res.text;
@@ -139,13 +194,29 @@ export class TrafficGenerator extends Controller {
     if (this.recent.length > RECENT) this.recent.splice(0, this.recent.length - RECENT);
   }
 
+  private countForRate(pod: string, time: number): void {
+    let counts = this.rates.get(pod);
+    if (!counts) this.rates.set(pod, (counts = []));
+    const second = Math.floor(time / 1000);
+    const slot = second % RATE_SECONDS;
+    // Each slot holds one second; a slot last used a minute ago starts again from zero.
+    const stamp = counts[RATE_SECONDS + slot];
+    if (stamp !== second) {
+      counts[slot] = 0;
+      counts[RATE_SECONDS + slot] = second;
+    }
+    counts[slot] += 1;
+  }
+
   override save(): TrafficState {
-    return { queue: this.queue.save(), nextId: this.nextId, jobs: this.list(), recent: this.recent.slice(), affinity: [...this.affinity] };
+    return {
+      rates: [...this.rates].map(([k, v]) => [k, v.slice()]), queue: this.queue.save(), nextId: this.nextId, jobs: this.list(), recent: this.recent.slice(), affinity: [...this.affinity] };
   }
 
   override load(state: unknown): void {
     const s = state as TrafficState;
     this.queue.load(s.queue);
+    this.rates = new Map(s.rates.map(([k, v]) => [k, v.slice()]));
     this.nextId = s.nextId;
     this.jobs = new Map(s.jobs.map((j) => [j.id, { ...j }]));
     this.recent = s.recent.slice();
