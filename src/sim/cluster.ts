@@ -347,6 +347,7 @@ export class SimCluster implements Cluster {
         curl: (url) => this.curl(url),
         startTraffic: (target, rps, durationMs) => this.startTraffic(target, rps, durationMs),
         trafficJobs: () => this.trafficJobs(),
+        stopTraffic: (id) => this.stopTraffic(id),
         podUsage: (pod) => this.podUsage(pod),
       },
     };

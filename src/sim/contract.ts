@@ -1,5 +1,8 @@
 import type { KubeObject } from './api/object';
 import type { WatchEvent } from './api/store';
+import type { RequestRecord, TrafficJob } from './network/traffic';
+
+export type { RequestRecord, TrafficJob };
 
 /** A worker node to create at start-up. */
 export interface NodeSpecOption {
@@ -95,4 +98,8 @@ export interface Cluster {
   watch(listener: (event: WatchEvent) => void): () => void;
   /** Every stored object (the worker's initial sync). */
   objects(): KubeObject[];
+  /** Traffic streams (kubectl sim traffic, in-cluster load generators) with their counts. */
+  trafficJobs(): TrafficJob[];
+  /** Requests made after virtual time `since` (the most recent 500), for drawing them. */
+  requestsSince(since: number): RequestRecord[];
 }

@@ -39,6 +39,7 @@ export interface SimControls {
   curl(url: string): Response;
   startTraffic(target: string, rps: number, durationMs?: number): TrafficJob;
   trafficJobs(): TrafficJob[];
+  stopTraffic(id: number): boolean;
   /** metrics-server's view of a pod, for `kubectl top`. */
   podUsage(pod: Pod): PodUsage | undefined;
 }

@@ -239,6 +239,22 @@ const trafficVerb: Verb = {
   },
 };
 
+const stopTrafficVerb: Verb = {
+  name: 'stop-traffic',
+  short: 'Stop a stream of requests started with kubectl sim traffic',
+  long: `Stop a stream of requests started with 'kubectl sim traffic', by the number it printed.`,
+  examples: `  # Stop traffic stream 1
+  kubectl sim stop-traffic 1`,
+  usage: 'kubectl sim stop-traffic ID [options]',
+  flags: [],
+  run(inv) {
+    const id = Number(oneName(inv, 'ID'));
+    if (!controls(inv).stopTraffic(id)) throw new KubectlError(`no traffic stream ${inv.args[0]}`);
+    inv.out.out(`traffic ${id} stopped\n`);
+    return 0;
+  },
+};
+
 /** The counts of a finished stream: per pod and per image version, with shares. */
 export function trafficReport(job: TrafficJob, duration: string): string {
   const share = (n: number) => `${Math.round((100 * n) / Math.max(1, job.sent))}%`;
@@ -275,5 +291,5 @@ export const simCommand: CommandGroup = {
   # Ask a Service which pod answers, then send it 10 requests a second for 30s
   kubectl sim curl web
   kubectl sim traffic svc/web --rps 10 --duration 30s`,
-  subcommands: [nodeDownVerb, nodeUpVerb, addNodeVerb, removeNodeVerb, curlVerb, trafficVerb],
+  subcommands: [nodeDownVerb, nodeUpVerb, addNodeVerb, removeNodeVerb, curlVerb, trafficVerb, stopTrafficVerb],
 };
