@@ -68,6 +68,14 @@ class FakeCluster implements Cluster {
     this.put({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' } });
   }
 
+  trafficJobs(): [] {
+    return [];
+  }
+
+  requestsSince(): [] {
+    return [];
+  }
+
   put(obj: KubeObject): void {
     const key = wireKey(obj);
     const old = this.store.get(key);

@@ -4,6 +4,11 @@ import { fixture } from '../fixtures';
 import { runKubectl } from '..';
 import { parseTaint } from './sim';
 
+/** The machine-room controls these tests never reach. */
+function unused(): never {
+  throw new Error('not used by the node tests');
+}
+
 function setup() {
   const f = fixture([{ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' } }], 0);
   const calls: string[] = [];
@@ -14,6 +19,11 @@ function setup() {
     nodeUp: (name) => (calls.push(`up ${name}`), known(name)),
     addNode: (spec) => void added.push(spec),
     removeNode: (name) => (calls.push(`remove ${name}`), known(name)),
+    curl: () => unused(),
+    startTraffic: () => unused(),
+    trafficJobs: () => unused(),
+    stopTraffic: () => unused(),
+    podUsage: () => unused(),
   };
   return { ...f, calls, added, kubectl: (line: string) => runKubectl(f.ctx, line) };
 }
