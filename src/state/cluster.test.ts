@@ -50,6 +50,30 @@ function pod(name: string, opts: { node?: string; owner?: string; phase?: string
   };
 }
 
+function service(name: string): WireObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: 'default', uid: `uid-svc-${name}`, creationTimestamp: '2026-01-01T09:00:01Z', resourceVersion: String(++version) },
+    spec: { selector: { app: name }, ports: [{ port: 80 }] },
+  };
+}
+
+/** A managed EndpointSlice of `service` with one endpoint per [pod, ready] pair. */
+function slice(service: string, endpoints: [string | undefined, boolean][]): WireObject {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: `${service}-x1`, namespace: 'default', labels: { 'kubernetes.io/service-name': service }, resourceVersion: String(++version) },
+    addressType: 'IPv4',
+    endpoints: endpoints.map(([podName, ready], i) => ({
+      addresses: [`10.244.1.${i + 2}`],
+      conditions: { ready, serving: ready, terminating: false },
+      ...(podName ? { targetRef: { kind: 'Pod', name: podName, namespace: 'default' } } : {}),
+    })),
+  };
+}
+
 const base = () => viewFromSnapshot([node('node-2'), node('node-10'), node('control-plane'), node('node-1')]);
 
 describe('cluster mirror', () => {
@@ -131,5 +155,49 @@ describe('cluster mirror', () => {
     const after = applyPatch(before, [event], []);
     expect(after.topology).toBe(before.topology);
     expect(after.byKind.get('Event')?.get('Event/default/a.1')).toBe(event);
+  });
+
+  it('lists Services and draws an edge from each to its endpoint pods, ready or not', () => {
+    const view = applyPatch(
+      base(),
+      [
+        service('web'),
+        pod('web-1', { node: 'node-1' }),
+        pod('web-2', { node: 'node-2' }),
+        slice('web', [
+          ['web-1', true],
+          ['web-2', false],
+        ]),
+      ],
+      [],
+    );
+    expect(view.topology.services).toEqual(['Service/default/web']);
+    expect(view.topology.endpointEdges).toEqual([
+      { source: 'Service/default/web', target: 'Pod/default/web-1', ready: true },
+      { source: 'Service/default/web', target: 'Pod/default/web-2', ready: false },
+    ]);
+    expect(view.topology.endpointCounts.get('Service/default/web')).toEqual({ ready: 1, notReady: 1 });
+  });
+
+  it('draws an endpoint at a node address (the API server behind `kubernetes`) to that node, and counts it', () => {
+    const controlPlane = { ...node('control-plane'), status: { addresses: [{ type: 'InternalIP', address: '10.244.1.2' }] } };
+    const view = applyPatch(base(), [controlPlane, service('kubernetes'), slice('kubernetes', [[undefined, true]])], []);
+    expect(view.topology.endpointEdges).toEqual([{ source: 'Service/default/kubernetes', target: 'Node//control-plane', ready: true }]);
+    expect(view.topology.endpointCounts.get('Service/default/kubernetes')).toEqual({ ready: 1, notReady: 0 });
+    const elsewhere = applyPatch(base(), [service('kubernetes'), slice('kubernetes', [[undefined, true]])], []);
+    expect(elsewhere.topology.endpointEdges).toEqual([]);
+  });
+
+  it('gives a Service without slices zero endpoints', () => {
+    expect(applyPatch(base(), [service('lonely')], []).topology.endpointCounts.get('Service/default/lonely')).toEqual({ ready: 0, notReady: 0 });
+  });
+
+  it('recomputes the topology when an endpoint turns not ready, and not when a slice is rewritten unchanged', () => {
+    const before = applyPatch(base(), [service('web'), pod('web-1', { node: 'node-1' }), slice('web', [['web-1', true]])], []);
+    const same = applyPatch(before, [slice('web', [['web-1', true]])], []);
+    expect(same.topology).toBe(before.topology);
+    const after = applyPatch(same, [slice('web', [['web-1', false]])], []);
+    expect(after.topology).not.toBe(before.topology);
+    expect(after.topology.endpointEdges).toEqual([{ source: 'Service/default/web', target: 'Pod/default/web-1', ready: false }]);
   });
 });

@@ -8,6 +8,21 @@ import { create } from 'zustand';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { WireObject } from '../protocol/messages';
 import { byCreation, controllerUid, keyOf } from './objects';
+import { sliceEndpoints, sliceServiceKey } from './services';
+
+/** A Service's endpoint, from its EndpointSlices; not-ready endpoints are drawn dashed. */
+export interface EndpointEdge {
+  /** The Service's key. */
+  source: string;
+  /** The pod's key, or a Node's for an endpoint at a node address (the API server behind `kubernetes`). */
+  target: string;
+  ready: boolean;
+}
+
+export interface EndpointCount {
+  ready: number;
+  notReady: number;
+}
 
 export interface OwnerEdge {
   /** The owner's key (Deployment or ReplicaSet). */
@@ -29,6 +44,12 @@ export interface Topology {
   deployments: readonly string[];
   replicaSets: readonly string[];
   edges: readonly OwnerEdge[];
+  /** Service keys, oldest first. */
+  services: readonly string[];
+  /** Service → pod edges for the endpoints whose pod is drawn, and Service → Node for those at a node's address. */
+  endpointEdges: readonly EndpointEdge[];
+  /** Ready and not-ready endpoints per Service key, counting those without a pod (the API server's). */
+  endpointCounts: ReadonlyMap<string, EndpointCount>;
 }
 
 export interface ClusterView {
@@ -37,8 +58,8 @@ export interface ClusterView {
   topology: Topology;
 }
 
-/** The kinds whose presence, binding or ownership changes the graph's structure. */
-const STRUCTURAL_KINDS = new Set(['Node', 'Pod', 'Deployment', 'ReplicaSet']);
+/** The kinds whose presence, binding, ownership or endpoints change the graph's structure. */
+const STRUCTURAL_KINDS = new Set(['Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'EndpointSlice']);
 
 export const CONTROL_PLANE_ROLE = 'node-role.kubernetes.io/control-plane';
 
@@ -48,8 +69,16 @@ export function isControlPlane(node: Node): boolean {
 }
 
 function structure(obj: WireObject): string {
-  const nodeName =
-    obj.kind === 'Pod' ? ((obj as Pod).spec?.nodeName ?? '') : obj.kind === 'Node' && isControlPlane(obj as Node) ? 'control-plane' : '';
+  if (obj.kind === 'EndpointSlice') {
+    const endpoints = sliceEndpoints(obj).map((e) => `${e.podKey ?? e.ip}:${e.ready ? 1 : 0}`);
+    return `${sliceServiceKey(obj) ?? ''}|${endpoints.join(',')}`;
+  }
+  if (obj.kind === 'Node') {
+    // A node's address is where endpoints without a pod (the API server's) are drawn to.
+    const ip = (obj as Node).status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+    return `${obj.metadata.uid ?? ''}|${isControlPlane(obj as Node) ? 'control-plane' : ''}|${ip}`;
+  }
+  const nodeName = obj.kind === 'Pod' ? ((obj as Pod).spec?.nodeName ?? '') : '';
   const owners = (obj.metadata.ownerReferences ?? []).map((ref) => `${ref.uid}:${ref.controller ? 1 : 0}`).join(',');
   return `${obj.metadata.uid ?? ''}|${nodeName}|${owners}`;
 }
@@ -62,6 +91,9 @@ const EMPTY_TOPOLOGY: Topology = {
   deployments: [],
   replicaSets: [],
   edges: [],
+  services: [],
+  endpointEdges: [],
+  endpointCounts: new Map(),
 };
 
 export function emptyView(): ClusterView {
@@ -103,6 +135,27 @@ export function computeTopology(byKind: ReadonlyMap<string, ReadonlyMap<string, 
     }
   }
 
+  const drawn = new Set(pods.map(keyOf));
+  const nodeByIp = new Map<string, string>();
+  for (const node of nodeObjects) {
+    for (const address of (node as Node).status?.addresses ?? []) if (address.type === 'InternalIP') nodeByIp.set(address.address, keyOf(node));
+  }
+  const endpointEdges: EndpointEdge[] = [];
+  const endpointCounts = new Map<string, EndpointCount>();
+  const services = sortedKeys(byKind.get('Service'));
+  for (const service of services) endpointCounts.set(service, { ready: 0, notReady: 0 });
+  for (const slice of byKind.get('EndpointSlice')?.values() ?? []) {
+    const service = sliceServiceKey(slice);
+    const count = service && endpointCounts.get(service);
+    if (!service || !count) continue;
+    for (const endpoint of sliceEndpoints(slice)) {
+      if (endpoint.ready) count.ready++;
+      else count.notReady++;
+      const target = endpoint.podKey ? (drawn.has(endpoint.podKey) ? endpoint.podKey : undefined) : nodeByIp.get(endpoint.ip);
+      if (target) endpointEdges.push({ source: service, target, ready: endpoint.ready });
+    }
+  }
+
   return {
     nodes: nodeObjects.map(keyOf),
     controlPlane: nodeObjects.filter((n) => isControlPlane(n as Node)).map(keyOf),
@@ -111,6 +164,9 @@ export function computeTopology(byKind: ReadonlyMap<string, ReadonlyMap<string, 
     deployments: sortedKeys(byKind.get('Deployment')),
     replicaSets,
     edges,
+    services,
+    endpointEdges,
+    endpointCounts,
   };
 }
 

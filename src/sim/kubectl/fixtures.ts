@@ -7,7 +7,7 @@ import { AuditLog } from '../audit';
 import { clone, type KubeObject } from '../api/object';
 import { ApiServer } from '../api/server';
 import { Store } from '../api/store';
-import type { Pod } from '../api/types';
+import type { Endpoint, EndpointPort, Pod, Service } from '../api/types';
 import { Rng } from '../rng';
 import { Clock, rfc3339 } from '../time';
 import type { KubectlContext } from './command';
@@ -50,3 +50,54 @@ export function podFixture(name: string, changes: { spec?: Partial<NonNullable<P
   };
 }
 
+
+/** A Service in "default", created at 0s, as the API server stores it once defaulted and allocated (k8s-semantics §6.1). */
+export function serviceFixture(name: string, spec: Partial<NonNullable<Service['spec']>> = {}, status: Service['status'] = { loadBalancer: {} }): KubeObject {
+  const clusterIP = spec.clusterIP ?? '10.96.12.34';
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: 'default', uid: `uid-${name}`, creationTimestamp: at(0) },
+    spec: {
+      type: 'ClusterIP',
+      selector: { app: 'web' },
+      clusterIP,
+      clusterIPs: [clusterIP],
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      sessionAffinity: 'None',
+      internalTrafficPolicy: 'Cluster',
+      ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }],
+      ...spec,
+    },
+    status,
+  };
+}
+
+/** One endpoint of a slice: ready (and serving) unless told otherwise. */
+export function endpointFixture(ip: string, nodeName: string, pod: string, ready = true): Endpoint {
+  return {
+    addresses: [ip],
+    conditions: { ready, serving: ready, terminating: false },
+    nodeName,
+    targetRef: { kind: 'Pod', name: pod, namespace: 'default', uid: `uid-${pod}` },
+  };
+}
+
+/** A managed EndpointSlice of Service `service` (k8s-semantics §6.2). */
+export function endpointSliceFixture(name: string, service: string, endpoints: Endpoint[], ports: EndpointPort[] = [{ name: '', port: 80, protocol: 'TCP' }]): KubeObject {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: `uid-${name}`,
+      creationTimestamp: at(0),
+      labels: { 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': service },
+    },
+    addressType: 'IPv4',
+    ports,
+    endpoints,
+  };
+}

@@ -14,6 +14,7 @@ import { useGraphLayout } from './layout-store';
 import { NodeBox, UnscheduledArea } from './NodeBox';
 import { DeploymentNode, ReplicaSetNode } from './OwnerNode';
 import { PodNode } from './PodNode';
+import { ServiceNode } from './ServiceNode';
 
 const nodeTypes: NodeTypes = {
   pod: PodNode,
@@ -21,6 +22,7 @@ const nodeTypes: NodeTypes = {
   unscheduled: UnscheduledArea,
   deployment: DeploymentNode,
   replicaSet: ReplicaSetNode,
+  service: ServiceNode,
 };
 
 const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.25, duration: 200 };

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { useShallow } from 'zustand/react/shallow';
 import { isControlPlane, useCluster, type ClusterView } from '../../state/cluster';
@@ -111,6 +111,8 @@ function NodeBoxView({ data }: NodeProps<GraphNode>) {
         selected ? 'ring-2 ring-sky-400' : ''
       }`}
     >
+      {/* The `kubernetes` Service's endpoint is the API server at this node's address. */}
+      <Handle type="target" id="service" position={Position.Right} style={{ top: 20 }} isConnectable={false} className="!pointer-events-none !opacity-0" />
       <div className={`flex flex-col gap-1.5 px-3 pt-2 ${status.notReady ? 'opacity-70 grayscale' : ''}`}>
         <div className="flex items-center gap-2">
           <ServerIcon className={`size-4 shrink-0 ${controlPlane ? 'text-violet-300' : 'text-slate-400'}`} />

@@ -16,6 +16,9 @@ function topology(overrides: Partial<Topology> = {}): Topology {
     deployments: [],
     replicaSets: [],
     edges: [],
+    services: [],
+    endpointEdges: [],
+    endpointCounts: new Map(),
     ...overrides,
   };
 }
@@ -86,6 +89,39 @@ describe('layoutGraph', () => {
     const boxes = layout.nodes.filter((n) => n.type === 'clusterNode' || n.type === 'unscheduled');
     expect(new Set(boxes.map((n) => n.position.x)).size).toBe(2);
     expect(new Set(boxes.map((n) => n.position.y)).size).toBe(3);
+  });
+});
+
+describe('Services', () => {
+  const withService = (ready: boolean) =>
+    topology({
+      podsByNode: new Map([['node-1', ['Pod/d/web-1']]]),
+      services: ['Service/d/web', 'Service/d/api'],
+      endpointEdges: [{ source: 'Service/d/web', target: 'Pod/d/web-1', ready }],
+    });
+
+  it('stacks the Services in a column to the right of every node box', () => {
+    const layout = layoutGraph(withService(true), undefined, 2);
+    const services = layout.nodes.filter((n) => n.type === 'service');
+    expect(services.map((n) => n.id)).toEqual(['Service/d/web', 'Service/d/api']);
+    const boxesRight = Math.max(...layout.nodes.filter((n) => n.type === 'clusterNode').map((n) => n.position.x + (n.width ?? 0)));
+    for (const s of services) expect(s.position.x).toBeGreaterThan(boxesRight);
+    expect(services[1].position.y).toBeGreaterThan(services[0].position.y);
+  });
+
+  it('draws endpoint edges from the Service to the right side of the pod, dashed when not ready', () => {
+    const ready = layoutGraph(withService(true)).edges.find((e) => e.source === 'Service/d/web');
+    expect(ready).toMatchObject({ target: 'Pod/d/web-1', sourceHandle: 'endpoints', targetHandle: 'service', className: 'endpoint-edge' });
+    const notReady = layoutGraph(withService(false)).edges.find((e) => e.source === 'Service/d/web');
+    expect(notReady?.className).toBe('endpoint-edge not-ready');
+    expect(notReady?.style?.strokeDasharray).toBeDefined();
+  });
+
+  it('replaces an endpoint edge when its readiness changes, and keeps it otherwise', () => {
+    const before = layoutGraph(withService(true));
+    const edge = (layout: typeof before) => layout.edges.find((e) => e.source === 'Service/d/web');
+    expect(edge(reuseUnchanged(before, layoutGraph(withService(true), before.slots)))).toBe(edge(before));
+    expect(edge(reuseUnchanged(before, layoutGraph(withService(false), before.slots)))).not.toBe(edge(before));
   });
 });
 

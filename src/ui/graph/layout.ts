@@ -1,8 +1,9 @@
 /**
  * Where everything sits on the graph, from structure alone: owners in a column on the left, the
  * control plane and the Unscheduled area in the first row, worker nodes in a grid below, each
- * holding its pods in a grid of slots. No force or layered layout: positions depend only on the
- * topology and on the slots pods already hold, so a pod never jumps when another comes or goes.
+ * holding its pods in a grid of slots, and Services in a column on the right. No force or layered
+ * layout: positions depend only on the topology and on the slots pods already hold, so a pod never
+ * jumps when another comes or goes.
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { Topology } from '../../state/cluster';
@@ -20,13 +21,20 @@ export const OWNER_W = 236;
 export const OWNER_H = 76;
 export const OWNER_GAP = 12;
 export const RS_INDENT = 28;
+export const SERVICE_W = 236;
+export const SERVICE_H = 112;
 /** Room between the owner column and the nodes for the owner edges to fan out. */
 const NODES_X = OWNER_W + RS_INDENT + 72;
+/** Room between the nodes and the Service column for the endpoint edges to fan in. */
+const SERVICES_GAP = 96;
 const MAX_NODE_COLUMNS = 4;
 
 export const UNSCHEDULED_ID = 'area/unscheduled';
 
-export type GraphNodeType = 'pod' | 'clusterNode' | 'unscheduled' | 'deployment' | 'replicaSet';
+const READY_ENDPOINT_STYLE = { stroke: 'var(--color-violet-400)', strokeWidth: 1.5 };
+const NOT_READY_ENDPOINT_STYLE = { stroke: 'var(--color-amber-400)', strokeWidth: 1.5, strokeDasharray: '5 4' };
+
+export type GraphNodeType = 'pod' | 'clusterNode' | 'unscheduled' | 'deployment' | 'replicaSet' | 'service';
 /** Every graph node carries only the key of the object it draws; it subscribes to the object itself. */
 export type GraphNode = Node<{ objectKey: string }, GraphNodeType>;
 
@@ -117,6 +125,7 @@ export function layoutGraph(topology: Topology, previousSlots: GraphLayout['slot
   for (let i = 0; i < boxes.length; i += columns) rows.push(boxes.slice(i, i + columns));
 
   let rowY = 0;
+  let nodesRight = NODES_X;
   const pods: GraphNode[] = [];
   for (const row of rows) {
     let rowHeight = 0;
@@ -127,10 +136,12 @@ export function layoutGraph(topology: Topology, previousSlots: GraphLayout['slot
       const height = boxHeight(header, boxSlots);
       rowHeight = Math.max(rowHeight, height);
       const unscheduled = box.kind === 'unscheduled';
+      const x = NODES_X + column * (BOX_W + BOX_GAP);
+      nodesRight = Math.max(nodesRight, x + BOX_W);
       nodes.push({
         id: box.id,
         type: unscheduled ? 'unscheduled' : 'clusterNode',
-        position: { x: NODES_X + column * (BOX_W + BOX_GAP), y: rowY },
+        position: { x, y: rowY },
         width: BOX_W,
         height,
         data: { objectKey: unscheduled ? '' : box.id },
@@ -152,6 +163,17 @@ export function layoutGraph(topology: Topology, previousSlots: GraphLayout['slot
   // React Flow needs parents before their children.
   nodes.push(...pods);
 
+  topology.services.forEach((key, i) => {
+    nodes.push({
+      id: key,
+      type: 'service',
+      position: { x: nodesRight + SERVICES_GAP, y: i * (SERVICE_H + OWNER_GAP) },
+      width: SERVICE_W,
+      height: SERVICE_H,
+      data: { objectKey: key },
+    });
+  });
+
   const edges: Edge[] = topology.edges.map((edge) => ({
     id: `${edge.source}->${edge.target}`,
     source: edge.source,
@@ -163,6 +185,23 @@ export function layoutGraph(topology: Topology, previousSlots: GraphLayout['slot
     selectable: false,
     domAttributes: { 'aria-hidden': true },
   }));
+  // Endpoint edges leave the Service's left side and end on the pod's right; a not-ready endpoint
+  // is dashed, so the difference does not rest on colour alone.
+  for (const edge of topology.endpointEdges) {
+    edges.push({
+      id: `${edge.source}->${edge.target}`,
+      source: edge.source,
+      target: edge.target,
+      sourceHandle: 'endpoints',
+      targetHandle: 'service',
+      type: 'default',
+      className: edge.ready ? 'endpoint-edge' : 'endpoint-edge not-ready',
+      style: edge.ready ? READY_ENDPOINT_STYLE : NOT_READY_ENDPOINT_STYLE,
+      focusable: false,
+      selectable: false,
+      domAttributes: { 'aria-hidden': true },
+    });
+  }
 
   return { nodes, edges, slots };
 }
@@ -233,7 +272,7 @@ export function reuseUnchanged(previous: GraphLayout | undefined, next: GraphLay
     }),
     edges: next.edges.map((e) => {
       const old = oldEdges.get(e.id);
-      return old && old.type === e.type ? old : e;
+      return old && old.type === e.type && old.className === e.className ? old : e;
     }),
   };
 }

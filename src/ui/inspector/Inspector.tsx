@@ -1,6 +1,6 @@
 import { Suspense, use, useMemo, useState } from 'react';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Event, Node, Pod } from 'kubernetes-types/core/v1';
+import type { Event, Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Condition } from 'kubernetes-types/meta/v1';
 import type { WireKubectlResult, WireObject } from '../../protocol/messages';
 import { ageOf } from '../../state/age';
@@ -8,34 +8,19 @@ import { selectNowSeconds, useClock } from '../../state/clock';
 import { isControlPlane, useCluster } from '../../state/cluster';
 import { useNodePower } from '../../state/node-power';
 import { nodeStatus } from '../../state/node-status';
-import { objectKey, parseKey } from '../../state/objects';
+import { keyOf, objectKey, parseKey } from '../../state/objects';
 import { podStatus } from '../../state/pod-status';
 import { useSelection } from '../../state/selection';
+import { serviceEndpoints, type ServiceEndpoint } from '../../state/services';
 import { useClient } from '../client-context';
 import { NodeActionButtons } from '../actions/NodeActionButtons';
 import { NodeStatusBadges } from '../graph/NodeBox';
 import { TONE_CLASSES } from '../graph/tone';
 import { AlertIcon, PowerIcon, ToneIcon, TrashIcon } from '../icons';
+import { Field, Section } from './parts';
 import { scriptedBehaviour } from './scripted';
+import { ServiceEndpoints, ServiceFields } from './ServiceDetails';
 import { explain, type WhyContext } from './why';
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section className="border-t border-slate-800 px-4 py-3">
-      <h3 className="mb-2 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
-      {children}
-    </section>
-  );
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <>
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="min-w-0 font-mono text-xs break-all text-slate-200">{children}</dd>
-    </>
-  );
-}
 
 function useEventsFor(obj: WireObject | undefined): Event[] {
   const events = useCluster((s) => s.byKind.get('Event'));
@@ -113,6 +98,7 @@ function Summary({ obj, now }: { obj: WireObject; now: number }) {
           </Field>
         </>
       )}
+      {obj.kind === 'Service' && <ServiceFields service={obj as Service} />}
       {owner && <Field label="Controlled by">{`${owner.kind}/${owner.name}`}</Field>}
       {labels.length > 0 && (
         <Field label="Labels">
@@ -252,8 +238,17 @@ function ScriptedBehaviour({ annotations }: { annotations: Record<string, string
   );
 }
 
-/** What the why-sentence may draw on around the object: its node, the nodes, a Deployment's ReplicaSets and pods. */
-function useWhyContext(obj: WireObject | undefined, events: Event[]): WhyContext {
+/** A Service's endpoints from its EndpointSlices; empty for any other object. */
+function useServiceEndpoints(obj: WireObject | undefined): ServiceEndpoint[] {
+  const slices = useCluster((s) => (obj?.kind === 'Service' ? s.byKind.get('EndpointSlice') : undefined));
+  return useMemo(() => (obj?.kind === 'Service' ? serviceEndpoints(slices, keyOf(obj)) : []), [obj, slices]);
+}
+
+/**
+ * What the why-sentence may draw on around the object: its node, the nodes, a Deployment's
+ * ReplicaSets and pods, a Service's endpoints and the pods its selector is held against.
+ */
+function useWhyContext(obj: WireObject | undefined, events: Event[], endpoints: ServiceEndpoint[]): WhyContext {
   const nodes = useCluster((s) => s.byKind.get('Node'));
   const replicaSets = useCluster((s) => s.byKind.get('ReplicaSet'));
   const pods = useCluster((s) => s.byKind.get('Pod'));
@@ -272,8 +267,12 @@ function useWhyContext(obj: WireObject | undefined, events: Event[]): WhyContext
       context.replicaSets = sets as unknown as ReplicaSet[];
       context.pods = [...(pods?.values() ?? [])].filter((p) => owned(p, setUids)) as unknown as Pod[];
     }
+    if (obj.kind === 'Service') {
+      context.pods = [...(pods?.values() ?? [])] as unknown as Pod[];
+      context.endpoints = endpoints;
+    }
     return context;
-  }, [obj, events, nodes, replicaSets, pods, poweredOff]);
+  }, [obj, events, nodes, replicaSets, pods, poweredOff, endpoints]);
 }
 
 /** A Node's actions, and what the user did that the API does not show yet. */
@@ -302,7 +301,8 @@ function Inspected({ objectKey }: { objectKey: string }) {
   const obj = useCluster((s) => s.objects.get(objectKey));
   const now = useClock(selectNowSeconds);
   const events = useEventsFor(obj);
-  const context = useWhyContext(obj, events);
+  const endpoints = useServiceEndpoints(obj);
+  const context = useWhyContext(obj, events, endpoints);
   // Keyed by the selection, so a new selection starts without the last one's result.
   const [deletion, setDeletion] = useState<WireKubectlResult | null>(null);
   const { kind, name } = parseKey(objectKey);
@@ -348,6 +348,7 @@ function Inspected({ objectKey }: { objectKey: string }) {
       <Section title="Summary">
         <Summary obj={obj} now={now} />
       </Section>
+      {obj.kind === 'Service' && <ServiceEndpoints endpoints={endpoints} />}
       {obj.kind === 'Pod' && <ScriptedBehaviour annotations={obj.metadata.annotations} />}
       {conditions.length > 0 && (
         <Section title="Conditions">
@@ -377,7 +378,7 @@ export function Inspector() {
         <div className="flex flex-col gap-4 px-4 py-4">
           <div>
             <h2 className="text-sm font-semibold text-slate-200">Inspector</h2>
-            <p className="mt-1 text-xs text-slate-400">Click a pod, node, Deployment or ReplicaSet in the graph to see its status, conditions, events and YAML.</p>
+            <p className="mt-1 text-xs text-slate-400">Click a pod, node, Deployment, ReplicaSet or Service in the graph to see its status, conditions, events and YAML.</p>
           </div>
           <div>
             <h3 className="mb-2 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Pod colours</h3>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { ContainerStatus, Event, Node, Pod } from 'kubernetes-types/core/v1';
+import type { ContainerStatus, Event, Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { WireObject } from '../../protocol/messages';
+import type { ServiceEndpoint } from '../../state/services';
 import { explain } from './why';
 
 // Objects below are trimmed from what kubesim's core produces for the same scenarios.
@@ -60,7 +61,7 @@ const UNREACHABLE_NODE = worker('node-1', 'Unknown', {
   ],
 });
 
-const why = (obj: Pod | Node | Deployment, context = {}) => explain(obj as WireObject, context);
+const why = (obj: Pod | Node | Deployment | Service, context = {}) => explain(obj as WireObject, context);
 
 function running(name: string, extra: Partial<ContainerStatus> = {}): ContainerStatus {
   return { name, image: 'nginx', imageID: '', ready: false, restartCount: 0, started: true, state: { running: { startedAt: '2026-01-01T09:00:03Z' } }, ...extra };
@@ -341,5 +342,99 @@ describe('explain: Nodes', () => {
       { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }], containerStatuses: [running('app', { ready: true })] },
     );
     expect(why(ready, { node: worker('node-1') })).toBeUndefined();
+  });
+});
+
+describe('explain: Services', () => {
+  const svc = (selector: Record<string, string> | undefined, extra: Partial<NonNullable<Service['spec']>> = {}, status: Service['status'] = {}): Service => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: { type: 'ClusterIP', selector, ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }], ...extra },
+    status,
+  });
+  const readyPod = (name: string, labels: Record<string, string>, namespace = 'default') =>
+    pod(
+      name,
+      { nodeName: 'node-1', containers: [{ name: 'app', image: 'nginx', ports: [{ containerPort: 80, name: 'web' }] }] },
+      { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }], containerStatuses: [running('app', { ready: true })] },
+      { labels, namespace },
+    );
+  const unreadyPod = (name: string, labels: Record<string, string>) =>
+    pod(name, { nodeName: 'node-1' }, { phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }], containerStatuses: [running('app')] }, { labels });
+  const creating = (name: string, labels: Record<string, string>) =>
+    pod(name, { nodeName: 'node-1' }, { phase: 'Pending', containerStatuses: [{ name: 'app', image: 'nginx', imageID: '', ready: false, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } } }] }, { labels });
+  const endpoint = (podName: string, ready = true): ServiceEndpoint => ({ ip: '10.244.1.2', ready, terminating: false, podKey: `Pod/default/${podName}`, podName });
+  const web = [readyPod('web-1', { app: 'web', tier: 'front' }), readyPod('web-2', { app: 'web', tier: 'front' }), readyPod('db-1', { app: 'db' })];
+
+  it('names the selector label no pod has and the values the pods nearby carry', () => {
+    expect(why(svc({ app: 'wbe' }), { pods: web, endpoints: [] })).toBe(
+      'The Service has no endpoints, so connections to it are refused: no pod has the label `app: wbe`; pods nearby have `app: web`, `app: db` — fix `spec.selector` or the pod labels.',
+    );
+  });
+
+  it('finds the pods that carry the value under another key', () => {
+    expect(why(svc({ application: 'web' }), { pods: web, endpoints: [] })).toBe(
+      'The Service has no endpoints, so connections to it are refused: no pod has the label `application: web`; pods nearby have `app: web` — fix `spec.selector` or the pod labels.',
+    );
+  });
+
+  it('says which label the pods miss when each label is on some pod but none has all', () => {
+    expect(why(svc({ app: 'web', tier: 'db' }), { pods: [...web, readyPod('cache', { tier: 'db' })], endpoints: [] })).toBe(
+      'The Service has no endpoints, so connections to it are refused: no pod has all of `app: web`, `tier: db`; the pods with `app: web` have `tier: front`, not `tier: db` — fix `spec.selector` or the pod labels.',
+    );
+  });
+
+  it('points at the namespace when the matching pods run in another one', () => {
+    expect(why(svc({ app: 'shop' }), { pods: [...web, readyPod('shop-1', { app: 'shop' }, 'prod')], endpoints: [] })).toBe(
+      'The Service has no endpoints, so connections to it are refused: the pods with `app: shop` run in namespace prod, but a Service only selects pods in its own namespace (default); create the Service there or move the pods.',
+    );
+  });
+
+  it('says so when no pod runs in the namespace at all', () => {
+    expect(why(svc({ app: 'web' }), { pods: [], endpoints: [] })).toBe(
+      'The Service has no endpoints, so connections to it are refused: no pod runs in namespace default; create pods (for example with a Deployment) whose labels include `app: web`.',
+    );
+  });
+
+  it('counts the matching pods that are not Ready, by status', () => {
+    const pods = [unreadyPod('web-1', { app: 'web' }), unreadyPod('web-2', { app: 'web' }), unreadyPod('web-3', { app: 'web' })];
+    expect(why(svc({ app: 'web' }), { pods, endpoints: pods.map((p) => endpoint(p.metadata?.name ?? '', false)) })).toBe(
+      'The Service has no endpoints, so connections to it are refused: 3 pods match `app: web` but none is Ready: their containers run but fail the readiness check, and only Ready pods receive traffic; select a pod to see why.',
+    );
+    expect(why(svc({ app: 'web' }), { pods: [creating('web-1', { app: 'web' })], endpoints: [] })).toBe(
+      'The Service has no endpoints, so connections to it are refused: 1 pod matches `app: web` but none is Ready yet (1 ContainerCreating); they become endpoints once they start and pass their readiness checks.',
+    );
+    expect(why(svc({ app: 'web' }), { pods: [creating('web-1', { app: 'web' }), unreadyPod('web-2', { app: 'web' })], endpoints: [] })).toBe(
+      'The Service has no endpoints, so connections to it are refused: 2 pods match `app: web` but none is Ready (1 ContainerCreating, 1 Running), and only Ready pods receive traffic; select a pod to see why it is not Ready.',
+    );
+  });
+
+  it('waits for the EndpointSlice controller when matching pods are Ready but not listed yet', () => {
+    expect(why(svc({ app: 'web' }), { pods: web, endpoints: [] })).toBe(
+      'The Service has no endpoints yet: 2 matching pods are Ready, and the EndpointSlice controller is adding them.',
+    );
+  });
+
+  it('names a targetPort that no endpoint pod declares', () => {
+    const named = svc({ app: 'web' }, { ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }] });
+    expect(why(named, { pods: web, endpoints: [endpoint('web-1')] })).toBe(
+      'Port 80 forwards to `targetPort: http`, but no endpoint pod has a container port named http, so that port has nowhere to go; fix `targetPort` or name the pod\'s `containerPort`.',
+    );
+    const resolved = svc({ app: 'web' }, { ports: [{ port: 80, targetPort: 'web', protocol: 'TCP' }] });
+    expect(why(resolved, { pods: web, endpoints: [endpoint('web-1')] })).toBeUndefined();
+  });
+
+  it('explains a LoadBalancer still waiting for its address', () => {
+    expect(why(svc({ app: 'web' }, { type: 'LoadBalancer' }), { pods: web, endpoints: [endpoint('web-1')] })).toBe(
+      'EXTERNAL-IP is <pending>: the cloud controller has not assigned the load balancer an address yet; its NodePorts already work meanwhile.',
+    );
+    const assigned = svc({ app: 'web' }, { type: 'LoadBalancer' }, { loadBalancer: { ingress: [{ ip: '172.18.255.1' }] } });
+    expect(why(assigned, { pods: web, endpoints: [endpoint('web-1')] })).toBeUndefined();
+  });
+
+  it('has nothing to say about a Service with ready endpoints or without a selector', () => {
+    expect(why(svc({ app: 'web' }), { pods: web, endpoints: [endpoint('web-1'), endpoint('web-2', false)] })).toBeUndefined();
+    expect(why(svc(undefined), { pods: [], endpoints: [] })).toBeUndefined();
   });
 });

@@ -5,11 +5,12 @@
  * them as code.
  */
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Container, ContainerStatus, Event, Node, Pod, Probe } from 'kubernetes-types/core/v1';
+import type { Container, ContainerStatus, Event, Node, Pod, Probe, Service } from 'kubernetes-types/core/v1';
 import type { WireObject } from '../../protocol/messages';
 import { nodeStatus } from '../../state/node-status';
-import { podRequests } from '../../state/objects';
+import { isTerminated, podRequests } from '../../state/objects';
 import { podStatus } from '../../state/pod-status';
+import type { ServiceEndpoint } from '../../state/services';
 import { bytes, cpuMillis, formatBytes, formatCpu } from '../../state/quantity';
 
 /** What the inspector knows around the object, so a sentence can name real causes. */
@@ -22,7 +23,10 @@ export interface WhyContext {
   nodes?: readonly Node[];
   /** A Deployment's ReplicaSets and their pods. */
   replicaSets?: readonly ReplicaSet[];
+  /** A Deployment's pods; for a Service, every pod in the cluster, to hold its selector against. */
   pods?: readonly Pod[];
+  /** A Service's endpoints, from its EndpointSlices. */
+  endpoints?: readonly ServiceEndpoint[];
   /** The user powered this Node off (state/node-power.ts). */
   poweredOff?: boolean;
 }
@@ -328,6 +332,113 @@ function explainReplicas(kind: string, desired: number, ready: number): string |
   return `${ready} of ${desired} replicas are ready; the ${kind} controller keeps working towards ${desired}.`;
 }
 
+// --- Services ----------------------------------------------------------------------------------
+
+const pair = (key: string, value: string) => `\`${key}: ${value}\``;
+
+/** The values pods carry under a label key, most common first. */
+function valuesOf(pods: readonly Pod[], key: string): string[] {
+  const counts = new Map<string, number>();
+  for (const p of pods) {
+    const value = p.metadata?.labels?.[key];
+    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([value]) => value);
+}
+
+const matches = (selector: Record<string, string>, pod: Pod) => Object.entries(selector).every(([k, v]) => pod.metadata?.labels?.[k] === v);
+
+/** Why no pod in the namespace matches: the first selector label none carries, against the labels they do carry. */
+function selectorMismatch(selector: Record<string, string>, namespace: string, pods: readonly Pod[]): string {
+  const entries = Object.entries(selector);
+  const missing = entries.find(([k, v]) => !pods.some((p) => p.metadata?.labels?.[k] === v));
+  const fix = 'fix `spec.selector` or the pod labels';
+  if (!missing) {
+    // Each label is on some pod, but no pod has them all.
+    const [k, v] = entries[0];
+    const partial = pods.filter((p) => p.metadata?.labels?.[k] === v);
+    const [other, wanted] = entries.find(([ok, ov]) => partial.every((p) => p.metadata?.labels?.[ok] !== ov)) ?? entries[1];
+    const seen = valuesOf(partial, other);
+    const theirs = seen.length ? `have ${seen.slice(0, 3).map((value) => pair(other, value)).join(', ')}` : `have no \`${other}\` label`;
+    return `no pod has all of ${entries.map(([ek, ev]) => pair(ek, ev)).join(', ')}; the pods with ${pair(k, v)} ${theirs}, not ${pair(other, wanted)} — ${fix}`;
+  }
+  const [key, value] = missing;
+  const sameKey = valuesOf(pods, key);
+  if (sameKey.length) return `no pod has the label ${pair(key, value)}; pods nearby have ${sameKey.slice(0, 3).map((v) => pair(key, v)).join(', ')} — ${fix}`;
+  const sameValue = [...new Set(pods.flatMap((p) => Object.entries(p.metadata?.labels ?? {}).filter(([, v]) => v === value).map(([k]) => k)))];
+  if (sameValue.length) return `no pod has the label ${pair(key, value)}; pods nearby have ${sameValue.slice(0, 3).map((k) => pair(k, value)).join(', ')} — ${fix}`;
+  return `no pod in namespace ${namespace} has a \`${key}\` label at all — ${fix}`;
+}
+
+/** A named targetPort that no endpoint pod declares: kube-proxy has no port to forward that Service port to. */
+function unresolvedTargetPort(service: Service, pods: readonly Pod[]): string | undefined {
+  for (const port of service.spec?.ports ?? []) {
+    const target = port.targetPort;
+    if (typeof target !== 'string') continue;
+    const declared = pods.some((p) => p.spec?.containers.some((c) => c.ports?.some((cp) => cp.name === target)));
+    if (!declared) {
+      return `Port ${port.port} forwards to \`targetPort: ${target}\`, but no endpoint pod has a container port named ${target}, so that port has nowhere to go; fix \`targetPort\` or name the pod's \`containerPort\`.`;
+    }
+  }
+  return undefined;
+}
+
+function explainService(service: Service, context: WhyContext): string | undefined {
+  const selector = service.spec?.selector ?? {};
+  // Without a selector the endpoints are managed by hand (the `kubernetes` Service's are the API server's).
+  if (service.spec?.type === 'ExternalName' || Object.keys(selector).length === 0) return undefined;
+  const namespace = service.metadata?.namespace ?? 'default';
+  const live = (context.pods ?? []).filter((p) => !isTerminated(p) && !p.metadata?.deletionTimestamp);
+  const nearby = live.filter((p) => (p.metadata?.namespace ?? 'default') === namespace);
+  const matching = nearby.filter((p) => matches(selector, p));
+  const ready = (context.endpoints ?? []).filter((e) => e.ready);
+  const pending = service.spec?.type === 'LoadBalancer' && !(service.status?.loadBalancer?.ingress ?? []).length;
+
+  if (ready.length > 0) {
+    const served = new Set(ready.map((e) => e.podName));
+    const unresolved = unresolvedTargetPort(service, matching.filter((p) => served.has(p.metadata?.name)));
+    if (unresolved) return unresolved;
+    if (pending) return 'EXTERNAL-IP is <pending>: the cloud controller has not assigned the load balancer an address yet; its NodePorts already work meanwhile.';
+    return undefined;
+  }
+  const none = 'The Service has no endpoints, so connections to it are refused';
+  const readyPods = matching.filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+  if (readyPods.length > 0) {
+    return `The Service has no endpoints yet: ${readyPods.length} matching ${readyPods.length === 1 ? 'pod is' : 'pods are'} Ready, and the EndpointSlice controller is adding ${readyPods.length === 1 ? 'it' : 'them'}.`;
+  }
+  if (matching.length > 0) {
+    const statuses = new Map<string, number>();
+    for (const p of matching) {
+      const { status } = podStatus(p, 0);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    const list = [...statuses].map(([status, n]) => `${n} ${status}`).join(', ');
+    const count = `${matching.length === 1 ? '1 pod matches' : `${matching.length} pods match`} ${selectorLabel(selector)} but none is Ready`;
+    const kinds = [...statuses.keys()];
+    if (kinds.every((s) => s === 'Pending' || s === 'ContainerCreating')) {
+      return `${none}: ${count} yet (${list}); they become endpoints once they start and pass their readiness checks.`;
+    }
+    if (kinds.every((s) => s === 'Running')) {
+      return `${none}: ${count}: their containers run but fail the readiness check, and only Ready pods receive traffic; select a pod to see why.`;
+    }
+    return `${none}: ${count} (${list}), and only Ready pods receive traffic; select a pod to see why it is not Ready.`;
+  }
+  const elsewhere = [...new Set(live.filter((p) => matches(selector, p)).map((p) => p.metadata?.namespace ?? 'default'))];
+  if (elsewhere.length) {
+    return `${none}: the pods with ${selectorLabel(selector)} run in namespace ${elsewhere.join(', ')}, but a Service only selects pods in its own namespace (${namespace}); create the Service there or move the pods.`;
+  }
+  if (nearby.length === 0) {
+    return `${none}: no pod runs in namespace ${namespace}; create pods (for example with a Deployment) whose labels include ${selectorLabel(selector)}.`;
+  }
+  return `${none}: ${selectorMismatch(selector, namespace, nearby)}.`;
+}
+
+function selectorLabel(selector: Record<string, string>): string {
+  return Object.entries(selector)
+    .map(([k, v]) => pair(k, v))
+    .join(', ');
+}
+
 export function explain(obj: WireObject, context: WhyContext = {}): string | undefined {
   switch (obj.kind) {
     case 'Pod':
@@ -336,6 +447,8 @@ export function explain(obj: WireObject, context: WhyContext = {}): string | und
       return explainNode(obj as Node, context);
     case 'Deployment':
       return explainDeployment(obj as Deployment, context);
+    case 'Service':
+      return explainService(obj as Service, context);
     case 'ReplicaSet': {
       const rs = obj as ReplicaSet;
       return explainReplicas('ReplicaSet', rs.spec?.replicas ?? 1, rs.status?.readyReplicas ?? 0);

@@ -2,11 +2,13 @@
 import type { KubeObject } from '../../api/object';
 import type { ApiServer } from '../../api/server';
 import { describeDeployment } from './deployment';
+import { describeEndpointSlice, describeEndpoints } from './endpoints';
 import { describeGeneric } from './generic';
 import { describeNamespace } from './namespace';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeReplicaSet } from './replicaset';
+import { describeService } from './service';
 
 export type Describer = (api: ApiServer, obj: KubeObject, now: number) => string;
 
@@ -16,6 +18,9 @@ const DESCRIBERS: Record<string, Describer> = {
   ReplicaSet: describeReplicaSet,
   Node: describeNode,
   Namespace: (_api, obj) => describeNamespace(obj),
+  Service: describeService,
+  Endpoints: describeEndpoints,
+  EndpointSlice: describeEndpointSlice,
 };
 
 /** The describer for a kind; kinds without their own fall back to the generic one, as in kubectl. */

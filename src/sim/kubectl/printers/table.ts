@@ -24,8 +24,11 @@ export type Cell = string | number;
 export interface TablePrinter {
   kind: string;
   columns: readonly Column[];
-  /** `now` is the virtual instant (ms) ages are measured to. */
-  row(obj: KubeObject, now: number): Cell[];
+  /**
+   * `now` is the virtual instant (ms) ages are measured to; `wide` is -o wide, which a few cells
+   * print in full (printService's EXTERNAL-IP).
+   */
+  row(obj: KubeObject, now: number, wide: boolean): Cell[];
 }
 
 export interface TableOptions {
@@ -57,7 +60,7 @@ export function renderTable(printer: TablePrinter, objects: readonly KubeObject[
   const lines = options.noHeaders ? [] : [columns.filter(visible).map((c) => c.name.toUpperCase()).join('\t')];
   const nameIndex = printer.columns.findIndex((c) => c.isName);
   for (const obj of objects) {
-    const cells = printer.row(obj, options.now);
+    const cells = printer.row(obj, options.now, options.wide);
     if (options.kindPrefix && nameIndex >= 0) cells[nameIndex] = `${options.kindPrefix}/${cells[nameIndex]}`;
     const row: Cell[] = [...(options.withNamespace ? [obj.metadata.namespace ?? ''] : []), ...cells, ...(options.showLabels ? [formatLabels(obj.metadata.labels)] : [])];
     lines.push(row.filter((_, i) => visible(columns[i])).map(cellText).join('\t'));

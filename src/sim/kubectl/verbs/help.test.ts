@@ -10,8 +10,10 @@ describe('kubectl help', () => {
     const { stdout, exitCode } = kubectl('--help');
     expect(exitCode).toBe(0);
     expect(stdout).toContain('Basic Commands (Intermediate):\n  get             Display one or many resources\n  delete          Delete resources');
-    expect(stdout).toContain('Deploy Commands:\n  rollout         Manage the rollout of a resource\n  scale           Set a new size for a deployment, replica set, or replication controller\n');
-    expect(stdout).toContain('Cluster Management Commands:\n  cordon          Mark node as unschedulable\n  uncordon        Mark node as schedulable\n  drain           Drain node in preparation for maintenance\n');
+    expect(stdout).toContain(
+      'Deploy Commands:\n  rollout         Manage the rollout of a resource\n  scale           Set a new size for a deployment, replica set, or replication controller\n  autoscale       Auto-scale a deployment, replica set, stateful set, or replication controller\n',
+    );
+    expect(stdout).toContain('Cluster Management Commands:\n  top             Display resource (CPU/memory) usage\n  cordon          Mark node as unschedulable\n  uncordon        Mark node as schedulable\n  drain           Drain node in preparation for maintenance\n');
     expect(stdout).toContain('Settings Commands:\n  label           Update the labels on a resource\n  annotate        Update the annotations on a resource\n');
     expect(stdout).toContain("Subcommands provided by plugins:\n  sim             kubesim's controls for the simulated machines (no such command on a real cluster)\n");
     expect(stdout).toContain('Usage:\n  kubectl [flags] [options]\n');

@@ -2,25 +2,31 @@
 import type { Command } from '../command';
 import { annotateVerb } from './annotate';
 import { applyVerb } from './apply';
+import { autoscaleVerb } from './autoscale';
 import { cordonVerb, uncordonVerb } from './cordon';
 import { deleteVerb } from './delete';
 import { describeVerb } from './describe';
 import { drainVerb } from './drain';
+import { exposeVerb } from './expose';
 import { getVerb } from './get';
 import { labelVerb } from './label';
 import { rolloutCommand } from './rollout';
 import { scaleVerb } from './scale';
 import { setCommand } from './set';
 import { simCommand } from './sim';
+import { topCommand } from './top';
 import { versionVerb } from './version';
 
 /** In the order `kubectl --help` lists them within each section. */
 export const COMMANDS: readonly Command[] = [
+  exposeVerb,
   setCommand,
   getVerb,
   deleteVerb,
   rolloutCommand,
   scaleVerb,
+  autoscaleVerb,
+  topCommand,
   cordonVerb,
   uncordonVerb,
   drainVerb,
@@ -47,7 +53,7 @@ export function commandNamed(name: string): Command | undefined {
  * pretend they do not exist, so students are not taught that real commands are wrong.
  */
 export const UNSIMULATED_COMMANDS = [
-  'alpha', 'api-resources', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion', 'config', 'cp',
-  'create', 'debug', 'diff', 'edit', 'events', 'exec', 'explain', 'expose', 'kustomize', 'logs', 'options', 'patch', 'plugin',
-  'port-forward', 'proxy', 'replace', 'run', 'taint', 'top', 'wait',
+  'alpha', 'api-resources', 'api-versions', 'attach', 'auth', 'certificate', 'cluster-info', 'completion', 'config', 'cp',
+  'create', 'debug', 'diff', 'edit', 'events', 'exec', 'explain', 'kustomize', 'logs', 'options', 'patch', 'plugin',
+  'port-forward', 'proxy', 'replace', 'run', 'taint', 'wait',
 ];
