@@ -74,6 +74,36 @@ export const SIMPLIFICATIONS: readonly SimplificationGroup[] = [
     ],
   },
   {
+    heading: 'Networking and metrics',
+    items: [
+      {
+        id: 'proxy-per-request',
+        title: 'An endpoint per request',
+        text: 'kube-proxy picks a pod for every request; real clients often keep one connection to a pod. Pods answer “Hello from <pod> (<image>)”.',
+      },
+      {
+        id: 'simulated-edges',
+        title: 'Ingress controller and cloud load balancer are simulated',
+        text: 'No ingress-nginx pods are drawn; Ingresses get 172.18.255.100 and LoadBalancer Services addresses from 172.18.255.200.',
+      },
+      {
+        id: 'dns-without-coredns',
+        title: 'DNS without CoreDNS pods',
+        text: 'Service names resolve, but kube-system has no CoreDNS pods yet.',
+      },
+      {
+        id: 'cpu-model',
+        title: 'CPU use is modelled',
+        text: '1m idle plus a cost per request per second, capped at the CPU limit; nodes add 80m and 512Mi for the OS. A pod looping over wget or curl sends requests at its loop’s rate.',
+      },
+      {
+        id: 'hpa-cpu-only',
+        title: 'The autoscaler uses CPU only',
+        text: 'HorizontalPodAutoscalers act on CPU utilization with the default behaviour: up to double or +4 per 15 s, down after a 5-minute window.',
+      },
+    ],
+  },
+  {
     heading: 'kubectl',
     items: [
       {
