@@ -16,6 +16,7 @@ import { ServiceLoadBalancerController } from './controllers/servicelb';
 import { INGRESS_CLASS, INGRESS_CONTROLLER, IngressController } from './controllers/ingress';
 import { TrafficGenerator, type RequestRecord, type TrafficJob } from './network/traffic';
 import type { Response } from './network/proxy';
+import { lookup } from './network/dns';
 import { HorizontalPodAutoscalerController } from './controllers/hpa';
 import { podUsage, type PodUsage } from './metrics';
 import { KUBERNETES_SERVICE_IP } from './api/service-alloc';
@@ -345,6 +346,7 @@ export class SimCluster implements Cluster {
         addNode: (spec) => this.addNode(spec),
         removeNode: (name) => this.removeNode(name),
         curl: (url) => this.curl(url),
+        lookup: (name, namespace) => lookup(this.api, name, namespace),
         startTraffic: (target, rps, durationMs) => this.startTraffic(target, rps, durationMs),
         trafficJobs: () => this.trafficJobs(),
         stopTraffic: (id) => this.stopTraffic(id),

@@ -6,6 +6,7 @@
  */
 import type { ApiServer } from '../api/server';
 import type { ApplyResult, NodeSpecOption } from '../contract';
+import type { Lookup } from '../network/dns';
 import type { Response } from '../network/proxy';
 import type { TrafficJob } from '../network/traffic';
 import type { Pod } from '../api/types';
@@ -37,6 +38,8 @@ export interface SimControls {
   removeNode(name: string): boolean;
   /** One request through kube-proxy or the ingress controller. */
   curl(url: string): Response;
+  /** A cluster DNS lookup from a pod in `namespace`. */
+  lookup(name: string, namespace: string): Lookup;
   startTraffic(target: string, rps: number, durationMs?: number): TrafficJob;
   trafficJobs(): TrafficJob[];
   stopTraffic(id: number): boolean;

@@ -180,3 +180,52 @@ describe('kubectl sim curl and traffic', () => {
     expect(out).toContain('VERSION        REQUESTS   SHARE\nnginx:1.14.2   50         100%');
   });
 });
+
+describe('kubectl sim nslookup and TLS at the ingress', () => {
+  it('resolves a Service name by the search path and says NXDOMAIN for an unknown one', () => {
+    const c = cluster();
+    const ip = (c.get('Service', 'web', 'default') as Service).spec!.clusterIP!;
+    expect(c.kubectl('sim nslookup web').stdout).toBe(`Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${ip}\n\n`);
+    const miss = c.kubectl('sim nslookup wbe');
+    expect(miss.stderr).toBe("** server can't find wbe.default.svc.cluster.local: NXDOMAIN\n\n");
+    expect(miss.exitCode).toBe(1);
+  });
+
+  it('terminates TLS at the ingress for a tls host, and shows the fake certificate to others', () => {
+    const c = cluster();
+    c.apply(`apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: secure
+spec:
+  tls:
+  - hosts:
+    - shop.example.com
+    secretName: shop-tls
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: web
+            port:
+              number: 80
+  - host: plain.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: web
+            port:
+              number: 80
+`);
+    expect(c.curl('https://shop.example.com/').text).toMatch(/^Hello from nginx-deployment-\S+ \(nginx:1\.14\.2\) \(TLS terminated at the ingress\)$/);
+    expect(c.curl('https://plain.example.com/').text).toMatch(/^curl: \(60\) SSL certificate problem: self-signed certificate/);
+    expect(c.kubectl('get ingress secure').stdout.split('\n')[1]).toMatch(/ {3}80, 443 {3}/);
+  });
+});

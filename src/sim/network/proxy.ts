@@ -35,13 +35,14 @@ interface Target {
   host: string;
   port?: number;
   path: string;
+  https: boolean;
 }
 
 export function parseUrl(url: string): Target {
   const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url.trim());
-  if (!m) return { host: url, path: '/' };
+  if (!m) return { host: url, path: '/', https: false };
   const [, scheme, host, port, path] = m;
-  return { host, port: port ? Number(port) : scheme === 'https' ? 443 : undefined, path: path ?? '/' };
+  return { host, port: port ? Number(port) : scheme === 'https' ? 443 : undefined, path: path ?? '/', https: scheme === 'https' };
 }
 
 const refused = (host: string, port: number): Response => ({
@@ -103,6 +104,10 @@ export class Proxy {
     if (!match?.backend.service) {
       return { ok: false, status: 404, text: '<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr><center>nginx</center></body></html>' };
     }
+    // TLS ends at the ingress controller: a host without a tls entry gets its fake default certificate.
+    if (target.https && !(match.ingress.spec?.tls ?? []).some((t) => (t.hosts ?? []).includes(target.host))) {
+      return { ok: false, text: 'curl: (60) SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html' };
+    }
     const ns = match.ingress.metadata!.namespace!;
     const svc = this.api.get('Service', ns, match.backend.service.name) as Service | undefined;
     const ingress = `${ns}/${match.ingress.metadata!.name}`;
@@ -112,7 +117,8 @@ export class Proxy {
     const res = this.viaService(svc, port, target, clientIP);
     // ingress-nginx answers 503 itself when the Service has no endpoints.
     if (!res.ok && res.status === undefined) return { ok: false, status: 503, text: '<html><head><title>503 Service Temporarily Unavailable</title></head></html>', service: res.service, ingress };
-    return { ...res, ingress };
+    const tls = target.https ? ' (TLS terminated at the ingress)' : '';
+    return { ...res, text: `${res.text}${tls}`, ingress };
   }
 
   private viaService(svc: Service, port: number, target: Target, clientIP: string, viaNode?: string): Response {

@@ -207,6 +207,30 @@ const curlVerb: Verb = {
   },
 };
 
+const nslookupVerb: Verb = {
+  name: 'nslookup',
+  short: 'Look a name up in the cluster DNS, as busybox nslookup in a pod would',
+  long: `Look a name up in the cluster DNS, as 'nslookup NAME' in a pod of the namespace would.
+
+ Short names expand by the pod's search path (<ns>.svc.cluster.local, svc.cluster.local, cluster.local). A Service name gives its ClusterIP; a headless Service gives its ready pods' IPs.`,
+  examples: `  # Resolve the Service web from a pod in the default namespace
+  kubectl sim nslookup web`,
+  usage: 'kubectl sim nslookup NAME [options]',
+  flags: [],
+  run(inv) {
+    const name = oneName(inv, 'NAME');
+    const found = controls(inv).lookup(name, inv.namespace);
+    const header = 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n';
+    if (!found.ok) {
+      inv.out.out(header);
+      inv.out.err(`** server can't find ${found.fqdn}: NXDOMAIN\n\n`);
+      return 1;
+    }
+    inv.out.out(`${header}${found.addresses.map((a) => `Name:\t${found.fqdn}\nAddress: ${a}\n`).join('')}\n`);
+    return 0;
+  },
+};
+
 const trafficVerb: Verb = {
   name: 'traffic',
   short: 'Send a steady stream of requests and count who answers',
@@ -291,5 +315,5 @@ export const simCommand: CommandGroup = {
   # Ask a Service which pod answers, then send it 10 requests a second for 30s
   kubectl sim curl web
   kubectl sim traffic svc/web --rps 10 --duration 30s`,
-  subcommands: [nodeDownVerb, nodeUpVerb, addNodeVerb, removeNodeVerb, curlVerb, trafficVerb, stopTrafficVerb],
+  subcommands: [nodeDownVerb, nodeUpVerb, addNodeVerb, removeNodeVerb, curlVerb, nslookupVerb, trafficVerb, stopTrafficVerb],
 };
