@@ -1,10 +1,10 @@
-import { clone, keyOf, objectKey, parseKey, type KubeObject } from '../api/object';
+import { clone, parseKey, type KubeObject } from '../api/object';
 import type { WatchEvent } from '../api/store';
 import type { EndpointAddress, Endpoints, Pod, Service } from '../api/types';
 import { rfc3339 } from '../time';
 import { deepEqual } from '../util/equal';
 import { Controller, type ControllerContext } from './controller';
-import { serviceBackends, servicesSelecting } from './endpointslice';
+import { serviceBackends, servicesToSync } from './endpointslice';
 
 /** Endpoints objects hold at most this many addresses, then are marked truncated. */
 const MAX_ADDRESSES = 1000;
@@ -20,13 +20,8 @@ export class EndpointsController extends Controller {
     super('endpoint-controller', ctx);
   }
 
-  onEvent({ object, old }: WatchEvent): void {
-    if (object.kind === 'Service') this.enqueue(keyOf(object));
-    if (object.kind !== 'Pod') return;
-    const ns = object.metadata.namespace;
-    for (const labels of [object.metadata.labels, old?.metadata.labels]) {
-      for (const svc of servicesSelecting(this.ctx, ns, labels)) this.enqueue(objectKey('Service', ns, svc.metadata!.name!));
-    }
+  onEvent(event: WatchEvent): void {
+    for (const key of servicesToSync(this.ctx, event)) this.enqueue(key);
   }
 
   protected sync(key: string): void {

@@ -57,8 +57,23 @@ export function serviceBackends(svc: Service, pods: Pod[]): Backend[] {
 }
 
 /** Services in a namespace whose selector picks these labels. */
-export function servicesSelecting(ctx: ControllerContext, namespace: string | undefined, labels: Record<string, string> | undefined): Service[] {
+function servicesSelecting(ctx: ControllerContext, namespace: string | undefined, labels: Record<string, string> | undefined): Service[] {
   return (ctx.api.list('Service', namespace) as Service[]).filter((s) => s.spec?.selector && mapSelectorMatches(s.spec.selector, labels));
+}
+
+/**
+ * The Service keys a change makes dirty for the endpoint controllers: the Service itself, or
+ * every Service whose selector picked the pod before or after the change.
+ */
+export function servicesToSync(ctx: ControllerContext, { object, old }: WatchEvent): string[] {
+  if (object.kind === 'Service') return [keyOf(object)];
+  if (object.kind !== 'Pod') return [];
+  const ns = object.metadata.namespace;
+  const keys = new Set<string>();
+  for (const labels of [object.metadata.labels, old?.metadata.labels]) {
+    for (const svc of servicesSelecting(ctx, ns, labels)) keys.add(objectKey('Service', ns, svc.metadata!.name!));
+  }
+  return [...keys];
 }
 
 /**
@@ -71,13 +86,8 @@ export class EndpointSliceController extends Controller {
     super('endpointslice-controller', ctx);
   }
 
-  onEvent({ object, old }: WatchEvent): void {
-    if (object.kind === 'Service') this.enqueue(keyOf(object));
-    if (object.kind !== 'Pod') return;
-    const ns = object.metadata.namespace;
-    for (const labels of [object.metadata.labels, old?.metadata.labels]) {
-      for (const svc of servicesSelecting(this.ctx, ns, labels)) this.enqueue(objectKey('Service', ns, svc.metadata!.name!));
-    }
+  onEvent(event: WatchEvent): void {
+    for (const key of servicesToSync(this.ctx, event)) this.enqueue(key);
   }
 
   protected sync(key: string): void {

@@ -1,31 +1,11 @@
 /** kubectl end to end against the simulated cluster: what a student types in the first lesson. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SimCluster } from '../cluster';
 import { createCluster } from '../index';
 
 /** The Deployment of the Kubernetes documentation (concepts/workloads/controllers/deployment). */
-const NGINX_DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-`;
+const NGINX_DEPLOYMENT = readFileSync(new URL('../../../examples/nginx-deployment.yaml', import.meta.url), 'utf8');
 
 function started() {
   const cluster = createCluster({ nodes: 3, seed: 7 });

@@ -111,17 +111,7 @@ ${rules}`;
 
   it('routes by host and path through the simulated ingress-nginx, and 404s what matches nothing', () => {
     const c = cluster();
-    const [r] = c.apply(ingress(`  - host: shop.example.com
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: web
-            port:
-              number: 80
-`));
+    const [r] = c.apply(readFileSync(new URL('../../../examples/shop-ingress.yaml', import.meta.url), 'utf8'));
     expect(r.error).toBeUndefined();
     c.advance(3_000);
     expect((c.get('Ingress', 'site', 'default') as Ingress).status!.loadBalancer!.ingress).toEqual([{ ip: '172.18.255.100' }]);

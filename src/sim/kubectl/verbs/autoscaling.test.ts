@@ -46,24 +46,7 @@ describe('kubectl top', () => {
 describe('kubectl get ingress', () => {
   it('shows class, hosts, address and ports', () => {
     const c = running();
-    c.apply(`apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: site
-spec:
-  ingressClassName: nginx
-  rules:
-  - host: shop.example.com
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: web
-            port:
-              number: 80
-`);
+    c.apply(readFileSync(new URL('../../../../examples/shop-ingress.yaml', import.meta.url), 'utf8'));
     c.advance(3_000);
     expect(c.kubectl('get ingress').stdout).toBe('NAME   CLASS   HOSTS              ADDRESS          PORTS   AGE\nsite   nginx   shop.example.com   172.18.255.100   80      3s\n');
   });
