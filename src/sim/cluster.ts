@@ -242,8 +242,18 @@ export class SimCluster implements Cluster {
   private listeners: ((event: WatchEvent) => void)[] = [];
 
   private dispatch(event: WatchEvent): void {
-    for (const c of this.components) c.onEvent(event);
+    for (const c of this.components) {
+      // A kubelet only hears about its own node and the pods bound to it (its field-selector watch).
+      if (c instanceof Kubelet && !this.concernsNode(event, c.nodeName)) continue;
+      c.onEvent(event);
+    }
     for (const l of this.listeners) l(event);
+  }
+
+  private concernsNode({ object, old }: WatchEvent, node: string): boolean {
+    if (object.kind === 'Node') return object.metadata.name === node;
+    if (object.kind !== 'Pod') return false;
+    return (object as Pod).spec?.nodeName === node || (old as Pod | undefined)?.spec?.nodeName === node;
   }
 
   /** Runs every component until nothing is due at the current instant. */

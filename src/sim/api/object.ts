@@ -31,3 +31,8 @@ export function controllerOf(obj: KubeObject): OwnerReference | undefined {
 export function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
+
+/** Objects without repeats, first occurrence kept. */
+export function uniqueByKey<T extends KubeObject>(objects: T[]): T[] {
+  return [...new Map(objects.map((o) => [keyOf(o), o])).values()];
+}

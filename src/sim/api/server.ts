@@ -76,6 +76,11 @@ export class ApiServer {
     return this.store.getByUid(uid);
   }
 
+  /** Objects of a kind in a namespace that no controller owns. */
+  uncontrolled(kind: string, namespace: string | undefined): KubeObject[] {
+    return this.store.uncontrolledIn(kind, namespace);
+  }
+
   dependents(ownerUid: string): KubeObject[] {
     return this.store.dependents(ownerUid);
   }
@@ -137,8 +142,8 @@ export class ApiServer {
   /** Writes only the status subresource. */
   updateStatus(input: KubeObject, actor: string): KubeObject {
     const old = this.read(input.kind, input.metadata.namespace, input.metadata.name ?? '');
-    const obj = clone(old);
-    obj.status = clone(input.status);
+    // Stored objects are never mutated, so the new version may share the unchanged spec with the old.
+    const obj: KubeObject = { ...old, metadata: { ...old.metadata }, status: clone(input.status) };
     // The Deployment status strategy keeps spec and labels but takes annotations: it is how the
     // controller records the revision.
     if (input.kind === 'Deployment') obj.metadata.annotations = clone(input.metadata.annotations);

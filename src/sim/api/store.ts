@@ -18,6 +18,12 @@ export type Watcher = (event: WatchEvent) => void;
 export class Store {
   private objects = new Map<string, KubeObject>();
   private byKind = new Map<string, Map<string, KubeObject>>();
+  /** Objects by "kind|namespace", so a namespaced list does not walk every namespace. */
+  private byScope = new Map<string, Map<string, KubeObject>>();
+  /** Key-sorted key lists per kind or scope, rebuilt only after an add or a delete (not on updates). */
+  private sorted = new Map<string, string[]>();
+  /** Per "kind|namespace", the objects no controller owns: the ones a controller may adopt. */
+  private uncontrolled = new Map<string, Set<string>>();
   private byOwner = new Map<string, Set<string>>();
   private byUid = new Map<string, string>();
   private watchers: Watcher[] = [];
@@ -36,9 +42,17 @@ export class Store {
 
   /** The stored objects of a kind (optionally in one namespace), in key order. Treat as read-only. */
   list(kind: string, namespace?: string): KubeObject[] {
-    const all = [...(this.byKind.get(kind)?.values() ?? [])];
-    const filtered = namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
-    return filtered.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+    const scope = namespace === undefined ? kind : `${kind}|${namespace}`;
+    const map = namespace === undefined ? this.byKind.get(kind) : this.byScope.get(scope);
+    if (!map) return [];
+    let keys = this.sorted.get(scope);
+    if (!keys) this.sorted.set(scope, (keys = [...map.keys()].sort()));
+    return keys.map((k) => map.get(k)!);
+  }
+
+  /** Objects of a kind in a namespace with no controller ownerReference (candidates for adoption). */
+  uncontrolledIn(kind: string, namespace: string | undefined): KubeObject[] {
+    return [...(this.uncontrolled.get(`${kind}|${namespace ?? ''}`) ?? [])].map((k) => this.objects.get(k)!);
   }
 
   /** The objects whose ownerReferences name this uid. */
@@ -89,6 +103,9 @@ export class Store {
     this.byKind.clear();
     this.byOwner.clear();
     this.byUid.clear();
+    this.byScope.clear();
+    this.sorted.clear();
+    this.uncontrolled.clear();
     for (const obj of state.objects) {
       const copy = clone(obj);
       this.index(keyOf(copy), copy, undefined);
@@ -97,11 +114,21 @@ export class Store {
   }
 
   private index(key: string, obj: KubeObject, old: KubeObject | undefined): void {
-    if (old) this.unindex(key, old);
+    if (old) this.unindex(key, old, true);
+    else this.invalidateOrder(obj);
     this.objects.set(key, obj);
     let kindMap = this.byKind.get(obj.kind);
     if (!kindMap) this.byKind.set(obj.kind, (kindMap = new Map()));
     kindMap.set(key, obj);
+    const scope = `${obj.kind}|${obj.metadata.namespace ?? ''}`;
+    let scopeMap = this.byScope.get(scope);
+    if (!scopeMap) this.byScope.set(scope, (scopeMap = new Map()));
+    scopeMap.set(key, obj);
+    if (!obj.metadata.ownerReferences?.some((r) => r.controller)) {
+      let set = this.uncontrolled.get(scope);
+      if (!set) this.uncontrolled.set(scope, (set = new Set()));
+      set.add(key);
+    }
     if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, key);
     for (const ref of obj.metadata.ownerReferences ?? []) {
       let set = this.byOwner.get(ref.uid);
@@ -110,14 +137,26 @@ export class Store {
     }
   }
 
-  private unindex(key: string, obj: KubeObject): void {
-    this.byKind.get(obj.kind)?.delete(key);
+  /** Drops an object from the indexes; an update (`replacing`) keeps its place in kind and scope maps. */
+  private unindex(key: string, obj: KubeObject, replacing = false): void {
+    const scope = `${obj.kind}|${obj.metadata.namespace ?? ''}`;
+    if (!replacing) {
+      this.byKind.get(obj.kind)?.delete(key);
+      this.byScope.get(scope)?.delete(key);
+      this.invalidateOrder(obj);
+    }
+    this.uncontrolled.get(scope)?.delete(key);
     if (obj.metadata.uid) this.byUid.delete(obj.metadata.uid);
     for (const ref of obj.metadata.ownerReferences ?? []) {
       const set = this.byOwner.get(ref.uid);
       set?.delete(key);
       if (set && set.size === 0) this.byOwner.delete(ref.uid);
     }
+  }
+
+  private invalidateOrder(obj: KubeObject): void {
+    this.sorted.delete(obj.kind);
+    this.sorted.delete(`${obj.kind}|${obj.metadata.namespace ?? ''}`);
   }
 
   private emit(event: WatchEvent): void {

@@ -1,7 +1,7 @@
 import type { OwnerReference, Pod, ReplicaSet, ReplicaSetCondition } from '../api/types';
 import { ApiError } from '../api/errors';
 import { selectorMatches } from '../api/labels';
-import { clone, controllerOf, objectKey, parseKey, type KubeObject } from '../api/object';
+import { clone, controllerOf, objectKey, parseKey, uniqueByKey, type KubeObject } from '../api/object';
 import { isPodActive, isPodAvailable, isPodReady, podCondition } from '../api/pod';
 import type { WatchEvent } from '../api/store';
 import { fromRfc3339, rfc3339 } from '../time';
@@ -66,7 +66,9 @@ export class ReplicaSetController extends Controller {
     const uid = rs.metadata!.uid;
     const selector = rs.spec!.selector;
     const claimed: Pod[] = [];
-    for (const obj of this.ctx.api.list('Pod', rs.metadata!.namespace)) {
+    // The pods this RS controls, and the orphans it may adopt: pods of other controllers never matter.
+    const candidates = uniqueByKey([...this.ctx.api.dependents(uid!).filter((o) => o.kind === 'Pod'), ...this.ctx.api.uncontrolled('Pod', rs.metadata!.namespace)]);
+    for (const obj of candidates) {
       const pod = obj as Pod;
       const ref = controllerOf(obj);
       const matches = selectorMatches(selector, pod.metadata!.labels);

@@ -5,7 +5,7 @@ import type { WatchEvent } from '../api/store';
 import { Controller, type ControllerContext } from '../controllers/controller';
 import { rfc3339 } from '../time';
 import { filterNode, fitErrorMessage, type FilterFailure, type NodeUsage } from './filters';
-import { occupiesNode, podNonZeroRequests, podRequests } from './resources';
+import { occupiesNode, podNonZeroRequests, podRequests, type Resources } from './resources';
 import { balancedAllocation, intolerablePreferNoSchedule, leastAllocated, normalize, preferredAffinity } from './scores';
 
 /**
@@ -27,6 +27,9 @@ const WEIGHTS = { fit: 1, balanced: 1, taint: 3, affinity: 2 };
 export class Scheduler extends Controller {
   /** Pod key → failed attempts, for the 1 s doubling to 10 s back-off. */
   private attempts = new Map<string, number>();
+  /** The scheduler cache: what each pod holding resources takes on its node, and the totals per node. */
+  private held = new Map<string, { node: string; request: Resources; nonZero: Resources }>();
+  private usage = new Map<string, NodeUsage>();
 
   constructor(ctx: ControllerContext) {
     super('default-scheduler', ctx);
@@ -36,6 +39,7 @@ export class Scheduler extends Controller {
     if (object.kind === 'Pod') {
       const pod = object as Pod;
       const key = keyOf(object);
+      this.account(key, type === 'DELETED' ? undefined : pod);
       if (type === 'DELETED') {
         this.attempts.delete(key);
         if (pod.spec?.nodeName) this.retryUnschedulable();
@@ -134,23 +138,31 @@ export class Scheduler extends Controller {
     this.ctx.api.updateStatus(next as KubeObject, this.name);
   }
 
-  private nodeUsage(): Map<string, NodeUsage> {
-    const usage = new Map<string, NodeUsage>();
-    for (const obj of this.ctx.api.list('Pod')) {
-      const pod = obj as Pod;
-      if (!occupiesNode(pod)) continue;
-      const node = pod.spec!.nodeName!;
-      const u = usage.get(node) ?? emptyUsage();
-      const r = podRequests(pod);
-      const nz = podNonZeroRequests(pod);
-      u.pods += 1;
-      u.requested.cpu += r.cpu;
-      u.requested.memory += r.memory;
-      u.nonZero.cpu += nz.cpu;
-      u.nonZero.memory += nz.memory;
-      usage.set(node, u);
+  /** Keeps the per-node totals in step with one pod (undefined: the pod is gone). */
+  private account(key: string, pod: Pod | undefined): void {
+    const before = this.held.get(key);
+    if (before) {
+      this.add(before.node, before.request, before.nonZero, -1);
+      this.held.delete(key);
     }
-    return usage;
+    if (!pod || !occupiesNode(pod)) return;
+    const entry = { node: pod.spec!.nodeName!, request: podRequests(pod), nonZero: podNonZeroRequests(pod) };
+    this.held.set(key, entry);
+    this.add(entry.node, entry.request, entry.nonZero, 1);
+  }
+
+  private add(node: string, request: Resources, nonZero: Resources, sign: 1 | -1): void {
+    const u = this.usage.get(node) ?? emptyUsage();
+    u.pods += sign;
+    u.requested.cpu += sign * request.cpu;
+    u.requested.memory += sign * request.memory;
+    u.nonZero.cpu += sign * nonZero.cpu;
+    u.nonZero.memory += sign * nonZero.memory;
+    this.usage.set(node, u);
+  }
+
+  private nodeUsage(): Map<string, NodeUsage> {
+    return this.usage;
   }
 
   override save(): unknown {
@@ -161,6 +173,10 @@ export class Scheduler extends Controller {
     const s = state as { queue: [string, number][]; attempts: [string, number][] };
     this.queue.load(s.queue);
     this.attempts = new Map(s.attempts);
+    // The cache is derived from the store, as a restarted scheduler rebuilds it from a list.
+    this.held.clear();
+    this.usage.clear();
+    for (const pod of this.ctx.api.list('Pod')) this.account(keyOf(pod), pod as Pod);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Deployment, DeploymentStatus, Pod, ReplicaSet } from '../../api/types';
 import { ApiError } from '../../api/errors';
 import { selectorMatches } from '../../api/labels';
-import { clone, controllerOf, objectKey, parseKey, type KubeObject } from '../../api/object';
+import { clone, controllerOf, objectKey, parseKey, uniqueByKey, type KubeObject } from '../../api/object';
 import type { WatchEvent } from '../../api/store';
 import { fromRfc3339, rfc3339 } from '../../time';
 import { Controller, type ControllerContext } from '../controller';
@@ -93,7 +93,8 @@ export class DeploymentController extends Controller {
   private claimReplicaSets(d: Deployment): ReplicaSet[] {
     const uid = d.metadata!.uid!;
     const claimed: ReplicaSet[] = [];
-    for (const obj of this.ctx.api.list('ReplicaSet', d.metadata!.namespace)) {
+    const candidates = uniqueByKey([...this.ctx.api.dependents(uid).filter((o) => o.kind === 'ReplicaSet'), ...this.ctx.api.uncontrolled('ReplicaSet', d.metadata!.namespace)]);
+    for (const obj of candidates) {
       const rs = obj as ReplicaSet;
       const ref = controllerOf(obj);
       const matches = selectorMatches(d.spec!.selector, rs.metadata!.labels);

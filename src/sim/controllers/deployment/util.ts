@@ -64,15 +64,24 @@ export function computeHash(template: PodTemplateSpec, collisionCount?: number):
 
 /** EqualIgnoreHash: templates equal once the pod-template-hash label is dropped. */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  const strip = (t: PodTemplateSpec | undefined) => {
-    const copy = clone(t ?? {});
-    if (copy.metadata?.labels) {
-      delete copy.metadata.labels[HASH_LABEL];
-      if (Object.keys(copy.metadata.labels).length === 0) delete copy.metadata.labels;
-    }
-    return canonical(copy);
-  };
-  return strip(a) === strip(b);
+  return withoutHash(a) === withoutHash(b);
+}
+
+/** Templates read from the store never change, so each one's hash-free form is computed once. */
+const withoutHashCache = new WeakMap<PodTemplateSpec, string>();
+
+function withoutHash(template: PodTemplateSpec | undefined): string {
+  if (!template) return canonical({});
+  const cached = withoutHashCache.get(template);
+  if (cached !== undefined) return cached;
+  const copy = clone(template);
+  if (copy.metadata?.labels) {
+    delete copy.metadata.labels[HASH_LABEL];
+    if (Object.keys(copy.metadata.labels).length === 0) delete copy.metadata.labels;
+  }
+  const text = canonical(copy);
+  withoutHashCache.set(template, text);
+  return text;
 }
 
 /** GetScaledValueFromIntOrPercent. */
