@@ -219,3 +219,20 @@ spec:
     expect(c.kubectl('get ingress secure').stdout.split('\n')[1]).toMatch(/ {3}80, 443 {3}/);
   });
 });
+
+describe('pod DNS names behind a headless Service (the rule StatefulSet pods use)', () => {
+  it('resolves <hostname>.<svc>.<ns>.svc.cluster.local to the pod and the headless name to every ready pod', () => {
+    const c = new SimCluster({ nodes: 2, seed: 5 });
+    const pod = (n: number) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: db-${n}\n  labels:\n    app: db\nspec:\n  hostname: db-${n}\n  subdomain: db\n  containers:\n  - name: db\n    image: redis:7\n`;
+    c.apply(`${pod(0)}---\n${pod(1)}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: None\n  selector:\n    app: db\n  ports:\n  - port: 6379\n`);
+    c.advance(20_000);
+    const ip0 = (c.get('Pod', 'db-0', 'default')!.status as { podIP: string }).podIP;
+    const ip1 = (c.get('Pod', 'db-1', 'default')!.status as { podIP: string }).podIP;
+    expect(c.kubectl('sim nslookup db-0.db').stdout).toContain(`Name:\tdb-0.db.default.svc.cluster.local\nAddress: ${ip0}\n`);
+    const all = c.kubectl('sim nslookup db').stdout;
+    expect(all).toContain(`Address: ${ip0 < ip1 ? ip0 : ip1}\n`);
+    expect(all.match(/Address: 10\.244/g)).toHaveLength(2);
+    expect((c.get('Service', 'db', 'default')!.spec as { clusterIP: string }).clusterIP).toBe('None');
+  });
+});
