@@ -1,4 +1,4 @@
-import type { Namespace, Pod, Service } from './types';
+import type { Ingress, Namespace, Pod, Service } from './types';
 import type { AuditLog } from '../audit';
 import type { AuditEntry } from '../contract';
 import type { Rng } from '../rng';
@@ -98,6 +98,7 @@ export class ApiServer {
     this.decode(obj, info);
     applyDefaults(obj);
     if (obj.kind === 'Pod') admitPodCreate(obj as Pod);
+    if (obj.kind === 'Ingress') this.admitDefaultIngressClass(obj as Ingress);
     this.validate(obj, undefined, info, this.allocate(obj, undefined));
 
     if (this.store.get(this.keyFor(obj))) throw alreadyExists(qualifiedResource(info), obj.metadata.name!);
@@ -285,6 +286,13 @@ export class ApiServer {
   private decode(obj: KubeObject, info: ResourceInfo): void {
     const message = decodeError(obj);
     if (message) throw new ApiError('BadRequest', message, info.kind, obj.metadata.name);
+  }
+
+  /** The DefaultIngressClass admission plugin: an Ingress without a class gets the default one. */
+  private admitDefaultIngressClass(ing: Ingress): void {
+    if (!ing.spec || ing.spec.ingressClassName) return;
+    const byDefault = this.store.list('IngressClass').find((c) => c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true');
+    if (byDefault) ing.spec.ingressClassName = byDefault.metadata.name;
   }
 
   /** The Service registry gives ClusterIPs and node ports before validation. */

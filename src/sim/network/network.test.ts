@@ -236,3 +236,11 @@ describe('pod DNS names behind a headless Service (the rule StatefulSet pods use
     expect((c.get('Service', 'db', 'default')!.spec as { clusterIP: string }).clusterIP).toBe('None');
   });
 });
+
+describe('DefaultIngressClass admission', () => {
+  it('gives an Ingress without a class the default IngressClass', () => {
+    const c = new SimCluster({ nodes: 1, seed: 5 });
+    c.apply(readFileSync(new URL('../../../examples/shop-ingress.yaml', import.meta.url), 'utf8').replace('  ingressClassName: nginx\n', ''));
+    expect((c.get('Ingress', 'site', 'default') as Ingress).spec!.ingressClassName).toBe('nginx');
+  });
+});
