@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type Transport, type WireObject } from '../protocol/messages';
 import { emptyView, useCluster } from './cluster';
 import { useClock } from './clock';
 import { connectClient } from './client';
 import { useNodePower } from './node-power';
+import { onRequests, resetTraffic, useTraffic } from './traffic';
 
 class FakeWorker implements Transport<ClientMessage, ServerMessage> {
   sent: ClientMessage[] = [];
@@ -28,6 +29,7 @@ describe('client', () => {
   beforeEach(() => {
     useCluster.setState(emptyView(), true);
     useClock.setState({ time: 0, epoch: 0, paused: false, speed: 1, connected: false, fatal: undefined });
+    resetTraffic([], 0);
   });
 
   it('connects with the protocol version and the requested cluster', () => {
@@ -39,7 +41,7 @@ describe('client', () => {
   it('mirrors the snapshot, then patches, into the stores', () => {
     const worker = new FakeWorker();
     connectClient(worker);
-    worker.reply({ type: 'snapshot', version: PROTOCOL_VERSION, epoch: 1000, time: 0, paused: false, speed: 1, objects: [nodeObj] });
+    worker.reply({ type: 'snapshot', version: PROTOCOL_VERSION, epoch: 1000, time: 0, paused: false, speed: 1, objects: [nodeObj], traffic: [] });
     expect(useClock.getState()).toMatchObject({ connected: true, epoch: 1000 });
     expect(useCluster.getState().topology.nodes).toEqual(['Node//node-1']);
     const renamed = { ...nodeObj, metadata: { ...nodeObj.metadata, resourceVersion: '2', labels: { a: 'b' } } };
@@ -84,6 +86,25 @@ describe('client', () => {
     worker.reply({ type: 'kubectlResult', id: 1, result: { stdout: 'node/node-1 powered off\n', stderr: '', exitCode: 0 } });
     await down;
     expect(useNodePower.getState().poweredOff.has('node-1')).toBe(true);
+  });
+
+  it('routes a patch’s traffic into the traffic store and to the request listeners, and lets the window drain with the clock', async () => {
+    const worker = new FakeWorker();
+    connectClient(worker);
+    const job = { id: 1, target: 'http://web.default.svc.cluster.local', rps: 10, startedAt: 0, sent: 1, ok: 1, failed: 0, byPod: { 'default/web-a': 1 }, byVersion: { 'nginx:1.14.2': 1 } };
+    worker.reply({ type: 'snapshot', version: PROTOCOL_VERSION, epoch: 0, time: 0, paused: false, speed: 1, objects: [], traffic: [job] });
+    expect(useTraffic.getState().streams.get(1)?.service).toBe('Service/default/web');
+    const drawn: number[] = [];
+    const stop = onRequests((requests) => drawn.push(...requests.map((r) => r.time)));
+    const request = { time: 900, job: 1, ok: true, status: 200, service: 'default/web', pod: 'default/web-a', version: 'nginx:1.14.2' };
+    worker.reply({ type: 'patch', time: 1000, upserted: [], deleted: [], traffic: { requests: [request], jobs: [{ ...job, sent: 2, ok: 2 }] } });
+    stop();
+    // The dots follow at once; the counters at most every PUBLISH_MS.
+    expect(drawn).toEqual([900]);
+    await vi.waitFor(() => expect(useTraffic.getState().podRates.get('Pod/default/web-a')).toBe(1));
+    expect(useTraffic.getState().streams.get(1)?.sent).toBe(2);
+    worker.reply({ type: 'clock', time: 5000, paused: false, speed: 1 });
+    await vi.waitFor(() => expect(useTraffic.getState().podRates.size).toBe(0));
   });
 
   it('keeps the fatal message so the app can show it', () => {

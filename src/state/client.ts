@@ -14,6 +14,7 @@ import {
 import { applyPatch, useCluster, viewFromSnapshot } from './cluster';
 import { useClock } from './clock';
 import { notePowerCommand } from './node-power';
+import { receiveTime, receiveTraffic, resetTraffic } from './traffic';
 
 export interface SimClient {
   apply(yaml: string): Promise<WireApplyResult[]>;
@@ -47,13 +48,17 @@ export function connectClient(transport: Transport<ClientMessage, ServerMessage>
           connected: true,
           fatal: undefined,
         });
+        resetTraffic(message.traffic, message.time);
         return;
       case 'patch':
         useCluster.setState(applyPatch(useCluster.getState(), message.upserted, message.deleted), true);
         useClock.setState({ time: message.time });
+        if (message.traffic) receiveTraffic(message.traffic, message.time);
+        else receiveTime(message.time);
         return;
       case 'clock':
         useClock.setState({ time: message.time, paused: message.paused, speed: message.speed });
+        receiveTime(message.time);
         return;
       case 'applyResult': {
         const request = pending.get(message.id);

@@ -74,6 +74,18 @@ function slice(service: string, endpoints: [string | undefined, boolean][]): Wir
   };
 }
 
+function ingress(name: string, rules: [host: string | undefined, path: string, service: string][], defaultBackend?: string): WireObject {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name, namespace: 'default', uid: `uid-ing-${name}`, creationTimestamp: '2026-01-01T09:00:03Z', resourceVersion: String(++version) },
+    spec: {
+      rules: rules.map(([host, path, svc]) => ({ host, http: { paths: [{ path, pathType: 'Prefix', backend: { service: { name: svc, port: { number: 80 } } } }] } })),
+      ...(defaultBackend ? { defaultBackend: { service: { name: defaultBackend, port: { number: 80 } } } } : {}),
+    },
+  };
+}
+
 const base = () => viewFromSnapshot([node('node-2'), node('node-10'), node('control-plane'), node('node-1')]);
 
 describe('cluster mirror', () => {
@@ -190,6 +202,31 @@ describe('cluster mirror', () => {
 
   it('gives a Service without slices zero endpoints', () => {
     expect(applyPatch(base(), [service('lonely')], []).topology.endpointCounts.get('Service/default/lonely')).toEqual({ ready: 0, notReady: 0 });
+  });
+
+  it('draws one edge from an Ingress to each backend Service that exists, labelled with the routes that lead there', () => {
+    const shop = ingress(
+      'shop',
+      [
+        ['shop.example.com', '/', 'web'],
+        ['shop.example.com', '/api', 'api'],
+        [undefined, '/web', 'web'],
+        ['shop.example.com', '/gone', 'missing'],
+      ],
+      'web',
+    );
+    const view = applyPatch(base(), [service('web'), service('api'), shop], []);
+    expect(view.topology.ingresses).toEqual(['Ingress/default/shop']);
+    expect(view.topology.ingressEdges).toEqual([
+      { source: 'Ingress/default/shop', target: 'Service/default/web', routes: ['shop.example.com/', '*/web', 'default backend'] },
+      { source: 'Ingress/default/shop', target: 'Service/default/api', routes: ['shop.example.com/api'] },
+    ]);
+    // The edge to a missing Service appears once the Service does.
+    const later = applyPatch(view, [service('missing')], []);
+    expect(later.topology.ingressEdges.map((e) => e.target)).toContain('Service/default/missing');
+    // A status-only change (the controller publishing its address) leaves the topology alone.
+    const synced = { ...shop, metadata: { ...shop.metadata, resourceVersion: String(++version) }, status: { loadBalancer: { ingress: [{ ip: '172.18.255.100' }] } } };
+    expect(applyPatch(later, [synced], []).topology).toBe(later.topology);
   });
 
   it('recomputes the topology when an endpoint turns not ready, and not when a slice is rewritten unchanged', () => {

@@ -6,8 +6,10 @@
  */
 import { create } from 'zustand';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { WireObject } from '../protocol/messages';
-import { byCreation, controllerUid, keyOf } from './objects';
+import { byCreation, controllerUid, keyOf, objectKey } from './objects';
+import { ingressRoutes } from './ingresses';
 import { sliceEndpoints, sliceServiceKey } from './services';
 
 /** A Service's endpoint, from its EndpointSlices; not-ready endpoints are drawn dashed. */
@@ -22,6 +24,16 @@ export interface EndpointEdge {
 export interface EndpointCount {
   ready: number;
   notReady: number;
+}
+
+/** An Ingress's routes to one backend Service, which must exist to be drawn. */
+export interface IngressEdge {
+  /** The Ingress's key. */
+  source: string;
+  /** The Service's key. */
+  target: string;
+  /** "shop.example.com/api", one per rule path that leads there; "default backend" for spec.defaultBackend. */
+  routes: readonly string[];
 }
 
 export interface OwnerEdge {
@@ -50,6 +62,10 @@ export interface Topology {
   endpointEdges: readonly EndpointEdge[];
   /** Ready and not-ready endpoints per Service key, counting those without a pod (the API server's). */
   endpointCounts: ReadonlyMap<string, EndpointCount>;
+  /** Ingress keys, oldest first. */
+  ingresses: readonly string[];
+  /** Ingress → Service edges, one per backend Service that exists. */
+  ingressEdges: readonly IngressEdge[];
 }
 
 export interface ClusterView {
@@ -59,7 +75,7 @@ export interface ClusterView {
 }
 
 /** The kinds whose presence, binding, ownership or endpoints change the graph's structure. */
-const STRUCTURAL_KINDS = new Set(['Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'EndpointSlice']);
+const STRUCTURAL_KINDS = new Set(['Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'EndpointSlice', 'Ingress']);
 
 export const CONTROL_PLANE_ROLE = 'node-role.kubernetes.io/control-plane';
 
@@ -69,6 +85,11 @@ export function isControlPlane(node: Node): boolean {
 }
 
 function structure(obj: WireObject): string {
+  if (obj.kind === 'Ingress') {
+    return ingressRoutes(obj as Ingress)
+      .map((r) => `${r.route}>${r.service ?? ''}`)
+      .join(',');
+  }
   if (obj.kind === 'EndpointSlice') {
     const endpoints = sliceEndpoints(obj).map((e) => `${e.podKey ?? e.ip}:${e.ready ? 1 : 0}`);
     return `${sliceServiceKey(obj) ?? ''}|${endpoints.join(',')}`;
@@ -94,6 +115,8 @@ const EMPTY_TOPOLOGY: Topology = {
   services: [],
   endpointEdges: [],
   endpointCounts: new Map(),
+  ingresses: [],
+  ingressEdges: [],
 };
 
 export function emptyView(): ClusterView {
@@ -156,6 +179,22 @@ export function computeTopology(byKind: ReadonlyMap<string, ReadonlyMap<string, 
     }
   }
 
+  const serviceSet = new Set(services);
+  const ingresses = sortedKeys(byKind.get('Ingress'));
+  const ingressEdges: IngressEdge[] = [];
+  for (const key of ingresses) {
+    const ingress = byKind.get('Ingress')?.get(key) as Ingress | undefined;
+    const routesTo = new Map<string, string[]>();
+    for (const { route, service } of ingress ? ingressRoutes(ingress) : []) {
+      const target = service && objectKey('Service', ingress?.metadata?.namespace, service);
+      if (!target || !serviceSet.has(target)) continue;
+      const routes = routesTo.get(target) ?? [];
+      if (!routes.includes(route)) routes.push(route);
+      routesTo.set(target, routes);
+    }
+    for (const [target, routes] of routesTo) ingressEdges.push({ source: key, target, routes });
+  }
+
   return {
     nodes: nodeObjects.map(keyOf),
     controlPlane: nodeObjects.filter((n) => isControlPlane(n as Node)).map(keyOf),
@@ -167,6 +206,8 @@ export function computeTopology(byKind: ReadonlyMap<string, ReadonlyMap<string, 
     services,
     endpointEdges,
     endpointCounts,
+    ingresses,
+    ingressEdges,
   };
 }
 

@@ -466,4 +466,33 @@ describe('worker host with the real cluster', () => {
     expect(podsOf(view).map((p) => p.metadata.name)).not.toContain(victim);
     expect(podsOf(view)).toHaveLength(3);
   });
+
+  it('streams requests and stream counts with the patches while traffic runs, and nothing once it stops', () => {
+    const transport = new FakeTransport();
+    const ticker = new ManualTicker();
+    const host = createHost({ transport, ticker, epochMs: EPOCH, createCluster: (options) => createCluster({ ...options, kubectlWaits: false }) });
+    transport.receive({ type: 'connect', version: PROTOCOL_VERSION });
+    transport.receive({ type: 'setSpeed', speed: 10 });
+    transport.receive({ type: 'apply', id: 1, yaml: `${SAMPLE}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: nginx\n  ports:\n  - port: 80\n` });
+    run(host, ticker, 3000);
+    transport.take();
+
+    transport.receive({ type: 'kubectl', id: 2, command: 'kubectl sim traffic svc/web --rps 10 --duration 5s' });
+    const [answer] = transport.take();
+    expect(answer).toMatchObject({ type: 'kubectlResult', result: { stdout: 'sending 10 requests/s to http://web.default.svc.cluster.local for 5s (traffic 1)\n' } });
+    run(host, ticker, 1000);
+    const patches = transport.take().flatMap((m) => (m.type === 'patch' && m.traffic ? [m.traffic] : []));
+    const requests = patches.flatMap((t) => t.requests);
+    const last = patches[patches.length - 1].jobs[0];
+    // Each request arrives once, and the counts sent last cover every request drawn.
+    expect(new Set(requests.map((r) => `${r.job}@${r.time}`)).size).toBe(requests.length);
+    expect(requests.length).toBe(last.sent);
+    expect(last).toMatchObject({ id: 1, target: 'http://web.default.svc.cluster.local', rps: 10, failed: 0 });
+    expect(requests.every((r) => r.ok && r.service === 'default/web' && r.pod?.startsWith('default/nginx-deployment-') && r.version === 'nginx:1.14.2')).toBe(true);
+
+    run(host, ticker, 1000);
+    transport.take();
+    run(host, ticker, 500);
+    expect(transport.take().some((m) => m.type === 'patch' && m.traffic)).toBe(false);
+  });
 });

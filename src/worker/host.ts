@@ -15,6 +15,7 @@ import {
   type WireKubectlResult,
   type WireObject,
 } from '../protocol/messages';
+import { createTrafficFeed } from './traffic-feed';
 
 /** Wall time and a repeating timer; tests pass a manual one. */
 export interface Ticker {
@@ -78,6 +79,7 @@ export function createHost(options: HostOptions): Host {
   let lastSentSecond = -1;
   /** Latest state per key since the last send; null marks a deletion. */
   const pending = new Map<string, WireObject | null>();
+  const traffic = createTrafficFeed();
 
   const send = (message: ServerMessage) => transport.send(message);
 
@@ -92,7 +94,8 @@ export function createHost(options: HostOptions): Host {
 
   const flush = (active: Cluster) => {
     const time = active.now();
-    if (pending.size > 0) {
+    const requests = traffic.take(active);
+    if (pending.size > 0 || requests) {
       const upserted: WireObject[] = [];
       const deleted: string[] = [];
       for (const [key, obj] of pending) {
@@ -101,7 +104,7 @@ export function createHost(options: HostOptions): Host {
       }
       pending.clear();
       lastSentSecond = Math.floor(time / 1000);
-      send({ type: 'patch', time, upserted, deleted });
+      send(requests ? { type: 'patch', time, upserted, deleted, traffic: requests } : { type: 'patch', time, upserted, deleted });
     } else if (Math.floor(time / 1000) !== lastSentSecond) {
       sendClock(time);
     }
@@ -148,7 +151,16 @@ export function createHost(options: HostOptions): Host {
     pending.clear();
     const time = cluster.now();
     lastSentSecond = Math.floor(time / 1000);
-    send({ type: 'snapshot', version: PROTOCOL_VERSION, epoch: options.epochMs, time, paused, speed, objects: cluster.objects() });
+    send({
+      type: 'snapshot',
+      version: PROTOCOL_VERSION,
+      epoch: options.epochMs,
+      time,
+      paused,
+      speed,
+      objects: cluster.objects(),
+      traffic: traffic.reset(cluster),
+    });
     if (!stopTicking) {
       lastWall = ticker.now();
       stopTicking = ticker.every(TICK_INTERVAL_MS, tick);

@@ -160,6 +160,11 @@ export const APP_SIMPLIFICATIONS: SimplificationGroup = {
       text: 'Real kubectl drain waits until every evicted pod is gone. Here it starts the evictions and returns; the cluster finishes them as time runs.',
     },
     {
+      id: 'traffic-sample',
+      title: 'Send traffic is kubesim’s own command, and the dots are a sample',
+      text: 'The Send traffic buttons run kubectl sim traffic, a kubesim plugin; on a real cluster a client such as curl or a load generator sends the requests. At high rates the graph draws only some requests as dots; the counters count every one.',
+    },
+    {
       id: 'lesson-annotations',
       title: 'kubesim.io/ annotations script containers',
       text: 'Lessons use them to make a container crash, use memory or fail probes. A real cluster ignores them.',

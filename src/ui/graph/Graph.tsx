@@ -7,6 +7,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  type EdgeTypes,
   type NodeTypes,
 } from '@xyflow/react';
 import { useSelection } from '../../state/selection';
@@ -15,6 +16,9 @@ import { NodeBox, UnscheduledArea } from './NodeBox';
 import { DeploymentNode, ReplicaSetNode } from './OwnerNode';
 import { PodNode } from './PodNode';
 import { ServiceNode } from './ServiceNode';
+import { IngressEdge } from './IngressEdge';
+import { IngressNode } from './IngressNode';
+import { TrafficDots } from '../traffic/TrafficDots';
 
 const nodeTypes: NodeTypes = {
   pod: PodNode,
@@ -23,7 +27,10 @@ const nodeTypes: NodeTypes = {
   deployment: DeploymentNode,
   replicaSet: ReplicaSetNode,
   service: ServiceNode,
+  ingress: IngressNode,
 };
+
+const edgeTypes: EdgeTypes = { ingress: IngressEdge };
 
 const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.25, duration: 200 };
 
@@ -60,6 +67,7 @@ function ClusterGraph() {
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       nodesDraggable={false}
       nodesConnectable={false}
       nodesFocusable={false}
@@ -81,6 +89,7 @@ function ClusterGraph() {
       defaultEdgeOptions={{ style: { strokeWidth: 1.5, stroke: 'var(--color-slate-500)' } }}
       aria-label="Cluster graph"
     >
+      <TrafficDots />
       <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="var(--color-slate-800)" />
       <Controls
         showInteractive={false}

@@ -5,7 +5,9 @@ import { useCluster } from '../../state/cluster';
 import { imageTag } from '../../state/objects';
 import { podStatus } from '../../state/pod-status';
 import { useSelection } from '../../state/selection';
+import { useTraffic } from '../../state/traffic';
 import { RestartIcon, ToneIcon } from '../icons';
+import { VersionSwatch } from '../traffic/RecentTrafficLines';
 import type { GraphNode } from './layout';
 import { TONE_CLASSES } from './tone';
 import { activateOnKey } from './keys';
@@ -23,6 +25,8 @@ function PodNodeView({ data }: NodeProps<GraphNode>) {
   const pod = useCluster((s) => s.objects.get(key)) as Pod | undefined;
   const selected = useSelection((s) => s.selected === key);
   const select = useSelection((s) => s.select);
+  // Requests per second this pod answered lately; unset when it answered none.
+  const rate = useTraffic((s) => s.podRates.get(key));
   if (!pod) return null;
 
   const name = pod.metadata?.name ?? '';
@@ -55,6 +59,11 @@ function PodNodeView({ data }: NodeProps<GraphNode>) {
         {/* STATUS is what the chip is for; the image tag gives way first. */}
         <span className={`shrink-0 font-semibold ${classes.text}`}>{status}</span>
         <span className="shrink-0 text-slate-400">{ready}</span>
+        {rate !== undefined && (
+          <span className="shrink-0 font-mono text-[10px] text-sky-200" title={`Answering ${rate} requests/s (last 3 s of cluster time)`}>
+            {rate}/s
+          </span>
+        )}
         {restarts > 0 && (
           <span className="flex shrink-0 items-center gap-0.5 text-rose-300" title={`${restarts} restarts`}>
             <RestartIcon className="size-3" />
@@ -62,9 +71,16 @@ function PodNodeView({ data }: NodeProps<GraphNode>) {
           </span>
         )}
         {tag && (
-          <span className="ml-auto min-w-[3ch] truncate rounded bg-slate-950/70 px-1 font-mono text-[10px] leading-4 text-slate-300" title={images.join(', ')}>
-            {tag}
-            {images.length > 1 ? ` +${images.length - 1}` : ''}
+          <span
+            className="ml-auto flex min-w-[3ch] items-center gap-1 overflow-hidden rounded bg-slate-950/70 px-1 font-mono text-[10px] leading-4 text-slate-300"
+            title={images.join(', ')}
+          >
+            {/* The colour of this version's request dots, while the pod answers requests. */}
+            {rate !== undefined && images[0] && <VersionSwatch image={images[0]} />}
+            <span className="truncate">
+              {tag}
+              {images.length > 1 ? ` +${images.length - 1}` : ''}
+            </span>
           </span>
         )}
       </div>

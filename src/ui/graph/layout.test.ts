@@ -19,6 +19,8 @@ function topology(overrides: Partial<Topology> = {}): Topology {
     services: [],
     endpointEdges: [],
     endpointCounts: new Map(),
+    ingresses: [],
+    ingressEdges: [],
     ...overrides,
   };
 }
@@ -122,6 +124,44 @@ describe('Services', () => {
     const edge = (layout: typeof before) => layout.edges.find((e) => e.source === 'Service/d/web');
     expect(edge(reuseUnchanged(before, layoutGraph(withService(true), before.slots)))).toBe(edge(before));
     expect(edge(reuseUnchanged(before, layoutGraph(withService(false), before.slots)))).not.toBe(edge(before));
+  });
+});
+
+describe('Ingresses', () => {
+  const withIngress = (routes: string[]) =>
+    topology({
+      services: ['Service/d/web', 'Service/d/api'],
+      ingresses: ['Ingress/d/shop', 'Ingress/d/admin'],
+      ingressEdges: [
+        { source: 'Ingress/d/shop', target: 'Service/d/web', routes },
+        { source: 'Ingress/d/admin', target: 'Service/d/api', routes: ['admin.example.com/'] },
+      ],
+    });
+
+  it('stacks the Ingresses at the top of the Service column, above every Service', () => {
+    const layout = layoutGraph(withIngress(['shop.example.com/']));
+    const ingresses = layout.nodes.filter((n) => n.type === 'ingress');
+    const services = layout.nodes.filter((n) => n.type === 'service');
+    expect(ingresses.map((n) => n.id)).toEqual(['Ingress/d/shop', 'Ingress/d/admin']);
+    expect(new Set([...ingresses, ...services].map((n) => n.position.x)).size).toBe(1);
+    const ingressBottom = Math.max(...ingresses.map((n) => n.position.y + (n.height ?? 0)));
+    for (const s of services) expect(s.position.y).toBeGreaterThan(ingressBottom);
+  });
+
+  it('draws an edge from each Ingress to its backend Services, each Ingress in its own lane, carrying the routes', () => {
+    const { edges } = layoutGraph(withIngress(['shop.example.com/', '*/web']));
+    const ingressEdges = edges.filter((e) => e.type === 'ingress');
+    expect(ingressEdges.map((e) => [e.id, e.sourceHandle, e.targetHandle, e.data])).toEqual([
+      ['Ingress/d/shop->Service/d/web', 'backends', 'ingress', { routes: ['shop.example.com/', '*/web'], lane: 0 }],
+      ['Ingress/d/admin->Service/d/api', 'backends', 'ingress', { routes: ['admin.example.com/'], lane: 1 }],
+    ]);
+  });
+
+  it('replaces an Ingress edge when its routes change', () => {
+    const before = layoutGraph(withIngress(['shop.example.com/']));
+    const edge = (layout: typeof before) => layout.edges.find((e) => e.source === 'Ingress/d/shop');
+    expect(edge(reuseUnchanged(before, layoutGraph(withIngress(['shop.example.com/']))))).toBe(edge(before));
+    expect(edge(reuseUnchanged(before, layoutGraph(withIngress(['shop.example.com/api']))))?.data).toEqual({ routes: ['shop.example.com/api'], lane: 0 });
   });
 });
 

@@ -1,11 +1,12 @@
 /**
  * Where everything sits on the graph, from structure alone: owners in a column on the left, the
  * control plane and the Unscheduled area in the first row, worker nodes in a grid below, each
- * holding its pods in a grid of slots, and Services in a column on the right. No force or layered
+ * holding its pods in a grid of slots, and Services in a column on the right with the Ingresses
+ * that route to them on top of it. No force or layered
  * layout: positions depend only on the topology and on the slots pods already hold, so a pod never
  * jumps when another comes or goes.
  */
-import type { Edge, Node } from '@xyflow/react';
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { Topology } from '../../state/cluster';
 
 export const CHIP_W = 196;
@@ -22,7 +23,17 @@ export const OWNER_H = 76;
 export const OWNER_GAP = 12;
 export const RS_INDENT = 28;
 export const SERVICE_W = 236;
-export const SERVICE_H = 112;
+export const SERVICE_H = 192;
+/**
+ * Ingresses sit above the Services, wider than them: their edges run down a lane in the strip to
+ * the right of the Services and enter each backend from the right, where there is room for the
+ * route labels.
+ */
+export const INGRESS_GUTTER = 132;
+export const INGRESS_W = SERVICE_W + INGRESS_GUTTER;
+export const INGRESS_H = 124;
+/** Room below the last Ingress before the first Service. */
+const INGRESS_GAP = 28;
 /** Room between the owner column and the nodes for the owner edges to fan out. */
 const NODES_X = OWNER_W + RS_INDENT + 72;
 /** Room between the nodes and the Service column for the endpoint edges to fan in. */
@@ -33,10 +44,16 @@ export const UNSCHEDULED_ID = 'area/unscheduled';
 
 const READY_ENDPOINT_STYLE = { stroke: 'var(--color-violet-400)', strokeWidth: 1.5 };
 const NOT_READY_ENDPOINT_STYLE = { stroke: 'var(--color-amber-400)', strokeWidth: 1.5, strokeDasharray: '5 4' };
+/** teal-400, the Ingress card's accent; an arrow shows which way requests go. */
+const INGRESS_COLOUR = '#2dd4bf';
+const INGRESS_EDGE_STYLE = { stroke: INGRESS_COLOUR, strokeWidth: 1.5 };
+const INGRESS_MARKER = { type: MarkerType.ArrowClosed, color: INGRESS_COLOUR, width: 20, height: 20 };
 
-export type GraphNodeType = 'pod' | 'clusterNode' | 'unscheduled' | 'deployment' | 'replicaSet' | 'service';
+export type GraphNodeType = 'pod' | 'clusterNode' | 'unscheduled' | 'deployment' | 'replicaSet' | 'service' | 'ingress';
 /** Every graph node carries only the key of the object it draws; it subscribes to the object itself. */
 export type GraphNode = Node<{ objectKey: string }, GraphNodeType>;
+/** An Ingress → Service edge: the routes that lead there, and which lane of the strip it runs down. */
+export type IngressEdgeData = { routes: readonly string[]; lane: number };
 
 export interface GraphLayout {
   nodes: GraphNode[];
@@ -163,11 +180,23 @@ export function layoutGraph(topology: Topology, previousSlots: GraphLayout['slot
   // React Flow needs parents before their children.
   nodes.push(...pods);
 
+  const servicesX = nodesRight + SERVICES_GAP;
+  topology.ingresses.forEach((key, i) => {
+    nodes.push({
+      id: key,
+      type: 'ingress',
+      position: { x: servicesX, y: i * (INGRESS_H + OWNER_GAP) },
+      width: INGRESS_W,
+      height: INGRESS_H,
+      data: { objectKey: key },
+    });
+  });
+  const servicesY = topology.ingresses.length ? topology.ingresses.length * (INGRESS_H + OWNER_GAP) - OWNER_GAP + INGRESS_GAP : 0;
   topology.services.forEach((key, i) => {
     nodes.push({
       id: key,
       type: 'service',
-      position: { x: nodesRight + SERVICES_GAP, y: i * (SERVICE_H + OWNER_GAP) },
+      position: { x: servicesX, y: servicesY + i * (SERVICE_H + OWNER_GAP) },
       width: SERVICE_W,
       height: SERVICE_H,
       data: { objectKey: key },
@@ -197,6 +226,26 @@ export function layoutGraph(topology: Topology, previousSlots: GraphLayout['slot
       type: 'default',
       className: edge.ready ? 'endpoint-edge' : 'endpoint-edge not-ready',
       style: edge.ready ? READY_ENDPOINT_STYLE : NOT_READY_ENDPOINT_STYLE,
+      focusable: false,
+      selectable: false,
+      domAttributes: { 'aria-hidden': true },
+    });
+  }
+
+  const lanes = new Map(topology.ingresses.map((key, i) => [key, i]));
+  for (const edge of topology.ingressEdges) {
+    const data: IngressEdgeData = { routes: edge.routes, lane: lanes.get(edge.source) ?? 0 };
+    edges.push({
+      id: `${edge.source}->${edge.target}`,
+      source: edge.source,
+      target: edge.target,
+      sourceHandle: 'backends',
+      targetHandle: 'ingress',
+      type: 'ingress',
+      className: 'ingress-edge',
+      style: INGRESS_EDGE_STYLE,
+      markerEnd: INGRESS_MARKER,
+      data,
       focusable: false,
       selectable: false,
       domAttributes: { 'aria-hidden': true },
@@ -259,6 +308,10 @@ function sameNode(a: GraphNode, b: GraphNode): boolean {
   );
 }
 
+function sameData(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
 /** The next layout, reusing the previous node and edge objects that did not move, so React Flow skips them. */
 export function reuseUnchanged(previous: GraphLayout | undefined, next: GraphLayout): GraphLayout {
   if (!previous) return next;
@@ -272,7 +325,7 @@ export function reuseUnchanged(previous: GraphLayout | undefined, next: GraphLay
     }),
     edges: next.edges.map((e) => {
       const old = oldEdges.get(e.id);
-      return old && old.type === e.type && old.className === e.className ? old : e;
+      return old && old.type === e.type && old.className === e.className && sameData(old.data, e.data) ? old : e;
     }),
   };
 }

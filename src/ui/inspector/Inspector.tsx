@@ -2,6 +2,7 @@ import { Suspense, use, useMemo, useState } from 'react';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event, Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Condition } from 'kubernetes-types/meta/v1';
+import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { WireKubectlResult, WireObject } from '../../protocol/messages';
 import { ageOf } from '../../state/age';
 import { selectNowSeconds, useClock } from '../../state/clock';
@@ -20,6 +21,9 @@ import { AlertIcon, PowerIcon, ToneIcon, TrashIcon } from '../icons';
 import { Field, Section } from './parts';
 import { scriptedBehaviour } from './scripted';
 import { ServiceEndpoints, ServiceFields } from './ServiceDetails';
+import { IngressFields, IngressRules } from './IngressDetails';
+import { TrafficDetails } from './TrafficDetails';
+import { ingressTarget, serviceTarget } from '../traffic/traffic-actions';
 import { explain, type WhyContext } from './why';
 
 function useEventsFor(obj: WireObject | undefined): Event[] {
@@ -99,6 +103,7 @@ function Summary({ obj, now }: { obj: WireObject; now: number }) {
         </>
       )}
       {obj.kind === 'Service' && <ServiceFields service={obj as Service} />}
+      {obj.kind === 'Ingress' && <IngressFields ingress={obj as Ingress} />}
       {owner && <Field label="Controlled by">{`${owner.kind}/${owner.name}`}</Field>}
       {labels.length > 0 && (
         <Field label="Labels">
@@ -252,6 +257,8 @@ function useWhyContext(obj: WireObject | undefined, events: Event[], endpoints: 
   const nodes = useCluster((s) => s.byKind.get('Node'));
   const replicaSets = useCluster((s) => s.byKind.get('ReplicaSet'));
   const pods = useCluster((s) => s.byKind.get('Pod'));
+  const services = useCluster((s) => (obj?.kind === 'Ingress' ? s.byKind.get('Service') : undefined));
+  const ingressClasses = useCluster((s) => (obj?.kind === 'Ingress' ? s.byKind.get('IngressClass') : undefined));
   const poweredOff = useNodePower((s) => obj?.kind === 'Node' && s.poweredOff.has(obj.metadata.name ?? ''));
   return useMemo(() => {
     if (!obj) return {};
@@ -271,8 +278,12 @@ function useWhyContext(obj: WireObject | undefined, events: Event[], endpoints: 
       context.pods = [...(pods?.values() ?? [])] as unknown as Pod[];
       context.endpoints = endpoints;
     }
+    if (obj.kind === 'Ingress') {
+      context.services = [...(services?.values() ?? [])].filter((s) => s.metadata.namespace === obj.metadata.namespace) as unknown as Service[];
+      context.ingressClasses = [...(ingressClasses?.values() ?? [])];
+    }
     return context;
-  }, [obj, events, nodes, replicaSets, pods, poweredOff, endpoints]);
+  }, [obj, events, nodes, replicaSets, pods, poweredOff, endpoints, services, ingressClasses]);
 }
 
 /** A Node's actions, and what the user did that the API does not show yet. */
@@ -294,6 +305,11 @@ function NodeActions({ node }: { node: Node }) {
       )}
     </div>
   );
+}
+
+/** Traffic is offered to Services that select pods: the request dots travel to those pods. */
+function serviceTraffic(service: Service) {
+  return Object.keys(service.spec?.selector ?? {}).length > 0 ? serviceTarget(service) : undefined;
 }
 
 function Inspected({ objectKey }: { objectKey: string }) {
@@ -349,6 +365,9 @@ function Inspected({ objectKey }: { objectKey: string }) {
         <Summary obj={obj} now={now} />
       </Section>
       {obj.kind === 'Service' && <ServiceEndpoints endpoints={endpoints} />}
+      {obj.kind === 'Service' && <TrafficDetails objectKey={objectKey} target={serviceTraffic(obj as Service)} />}
+      {obj.kind === 'Ingress' && <IngressRules ingress={obj as Ingress} />}
+      {obj.kind === 'Ingress' && <TrafficDetails objectKey={objectKey} target={ingressTarget(objectKey, obj as Ingress)} />}
       {obj.kind === 'Pod' && <ScriptedBehaviour annotations={obj.metadata.annotations} />}
       {conditions.length > 0 && (
         <Section title="Conditions">
@@ -378,7 +397,7 @@ export function Inspector() {
         <div className="flex flex-col gap-4 px-4 py-4">
           <div>
             <h2 className="text-sm font-semibold text-slate-200">Inspector</h2>
-            <p className="mt-1 text-xs text-slate-400">Click a pod, node, Deployment, ReplicaSet or Service in the graph to see its status, conditions, events and YAML.</p>
+            <p className="mt-1 text-xs text-slate-400">Click a pod, node, Deployment, ReplicaSet, Service or Ingress in the graph to see its status, conditions, events and YAML.</p>
           </div>
           <div>
             <h3 className="mb-2 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Pod colours</h3>

@@ -438,3 +438,36 @@ describe('explain: Services', () => {
     expect(why(svc(undefined), { pods: [], endpoints: [] })).toBeUndefined();
   });
 });
+
+describe('explain: Ingresses', () => {
+  const nginx: WireObject = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'IngressClass',
+    metadata: { name: 'nginx', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } },
+    spec: { controller: 'k8s.io/ingress-nginx' },
+  };
+  const web: Service = { metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' } } };
+  const shop = (backend: string, className?: string): WireObject => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'shop', namespace: 'default' },
+    spec: {
+      ingressClassName: className,
+      rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: backend, port: { number: 80 } } } }] } }],
+    },
+  });
+
+  it('says nothing when the class is served and every backend exists', () => {
+    expect(explain(shop('web'), { ingressClasses: [nginx], services: [web] })).toBeUndefined();
+  });
+
+  it('names a backend Service that does not exist and the 503 it causes', () => {
+    expect(explain(shop('wbe'), { ingressClasses: [nginx], services: [web] })).toBe(
+      'The backend Service wbe does not exist in namespace default, so ingress-nginx answers requests for shop.example.com/ with 503; create the Service or fix `backend.service.name`.',
+    );
+  });
+
+  it('names an IngressClass that does not exist', () => {
+    expect(explain(shop('web', 'traefik'), { ingressClasses: [nginx], services: [web] })).toContain('No IngressClass traefik exists');
+  });
+});

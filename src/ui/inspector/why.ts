@@ -6,7 +6,9 @@
  */
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Container, ContainerStatus, Event, Node, Pod, Probe, Service } from 'kubernetes-types/core/v1';
+import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { WireObject } from '../../protocol/messages';
+import { ingressClass, ingressRoutes } from '../../state/ingresses';
 import { nodeStatus } from '../../state/node-status';
 import { isTerminated, podRequests } from '../../state/objects';
 import { podStatus } from '../../state/pod-status';
@@ -29,6 +31,9 @@ export interface WhyContext {
   endpoints?: readonly ServiceEndpoint[];
   /** The user powered this Node off (state/node-power.ts). */
   poweredOff?: boolean;
+  /** For an Ingress: the Services in its namespace, and the IngressClasses. */
+  services?: readonly Service[];
+  ingressClasses?: readonly WireObject[];
 }
 
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
@@ -439,6 +444,28 @@ function selectorLabel(selector: Record<string, string>): string {
     .join(', ');
 }
 
+// --- Ingresses ----------------------------------------------------------------------------------
+
+/** The ingress controller the simulation runs; an Ingress of another class has no controller. */
+const SERVED_CLASS_CONTROLLER = 'k8s.io/ingress-nginx';
+
+function explainIngress(ingress: Ingress, context: WhyContext): string | undefined {
+  const classes = context.ingressClasses ?? [];
+  const cls = ingressClass(ingress, classes);
+  const known = classes.find((c) => c.metadata.name === cls.name);
+  if (!cls.name) return 'No IngressClass is named and none is the default, so no ingress controller serves this Ingress; set `spec.ingressClassName`.';
+  if (!known) return `No IngressClass ${cls.name} exists, so no ingress controller serves this Ingress and it gets no address; set \`spec.ingressClassName\` to one that exists (\`kubectl get ingressclass\`).`;
+  if ((known.spec as { controller?: string } | undefined)?.controller !== SERVED_CLASS_CONTROLLER) return undefined;
+  const services = new Set((context.services ?? []).map((s) => s.metadata?.name));
+  const missing = ingressRoutes(ingress).find((r) => r.service && !services.has(r.service));
+  if (missing?.service) {
+    const namespace = ingress.metadata?.namespace ?? 'default';
+    const where = missing.path === undefined ? 'requests no rule matches' : `requests for ${missing.route}`;
+    return `The backend Service ${missing.service} does not exist in namespace ${namespace}, so ingress-nginx answers ${where} with 503; create the Service or fix \`backend.service.name\`.`;
+  }
+  return undefined;
+}
+
 export function explain(obj: WireObject, context: WhyContext = {}): string | undefined {
   switch (obj.kind) {
     case 'Pod':
@@ -449,6 +476,8 @@ export function explain(obj: WireObject, context: WhyContext = {}): string | und
       return explainDeployment(obj as Deployment, context);
     case 'Service':
       return explainService(obj as Service, context);
+    case 'Ingress':
+      return explainIngress(obj as Ingress, context);
     case 'ReplicaSet': {
       const rs = obj as ReplicaSet;
       return explainReplicas('ReplicaSet', rs.spec?.replicas ?? 1, rs.status?.readyReplicas ?? 0);
