@@ -1,27 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export const SAMPLE = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-`;
+/** The editor's sample: the Kubernetes docs' Deployment, kept once in examples/. */
+export const SAMPLE = readFileSync(new URL('../examples/nginx-deployment.yaml', import.meta.url), 'utf8');
 
 /** Opens the app and waits until the cluster and the editor are there. */
 export async function openApp(page: Page): Promise<void> {

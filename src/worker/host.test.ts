@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ApplyResult, Cluster, ClusterOptions, KubectlResult } from '../sim/contract';
 import type { KubeObject } from '../sim/api/object';
@@ -365,28 +366,7 @@ describe('worker host', () => {
   });
 });
 
-const SAMPLE = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-`;
+const SAMPLE = readFileSync(new URL('../../examples/nginx-deployment.yaml', import.meta.url), 'utf8');
 
 describe('worker host with the real cluster', () => {
   /** The UI's view, rebuilt only from what the host sent. */
