@@ -3,7 +3,7 @@ import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, type Document, 
 
 export interface ManifestDocument {
   index: number;
-  /** The document as JSON, or undefined for an empty document. */
+  /** The document as JSON; undefined when the document is empty. */
   value: unknown;
   /** 1-based line where the document starts. */
   line: number;
