@@ -15,6 +15,9 @@ const POOL_SIZE = 50;
  * Service shows EXTERNAL-IP <pending> until its load balancer exists, then gets an address.
  */
 export class ServiceLoadBalancerController extends Controller {
+  /** Services whose load balancer is being built, and since when. */
+  private pending = new Map<string, number>();
+
   constructor(ctx: ControllerContext) {
     super('service-controller', ctx);
   }
@@ -55,9 +58,6 @@ export class ServiceLoadBalancerController extends Controller {
     this.writeIngress(svc, ip);
     this.event(svc, 'EnsuredLoadBalancer', 'Ensured load balancer');
   }
-
-  /** Services whose load balancer is being built, and since when. */
-  private pending = new Map<string, number>();
 
   private freeAddress(): string | undefined {
     const used = new Set((this.ctx.api.list('Service') as Service[]).flatMap((s) => (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip)));

@@ -628,7 +628,7 @@ export class Kubelet extends Controller {
 }
 
 function termination(t: Termination) {
-  return { exitCode: t.exitCode, reason: t.reason, startedAt: rfc3339(t.startedAt), finishedAt: rfc3339(t.finishedAt), containerID: undefined };
+  return { exitCode: t.exitCode, reason: t.reason, startedAt: rfc3339(t.startedAt), finishedAt: rfc3339(t.finishedAt) };
 }
 
 /** A stable fake digest for an image or container id: 64 hex chars from an FNV walk. */

@@ -72,7 +72,7 @@ export class Scheduler extends Controller {
       return;
     }
     const nodes = this.ctx.api.list('Node') as Node[];
-    const usage = this.nodeUsage();
+    const usage = this.usage;
     const request = podRequests(pod);
     const nonZero = podNonZeroRequests(pod);
     const feasible: Node[] = [];
@@ -159,10 +159,6 @@ export class Scheduler extends Controller {
     u.nonZero.cpu += sign * nonZero.cpu;
     u.nonZero.memory += sign * nonZero.memory;
     this.usage.set(node, u);
-  }
-
-  private nodeUsage(): Map<string, NodeUsage> {
-    return this.usage;
   }
 
   override save(): unknown {
