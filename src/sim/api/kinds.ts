@@ -27,6 +27,22 @@ const RESOURCES: ResourceInfo[] = [
   { kind: 'Ingress', group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', singular: 'ingress', namespaced: true, shortNames: ['ing'], hasStatus: true, generation: true },
   { kind: 'IngressClass', group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses', singular: 'ingressclass', namespaced: false, shortNames: [], hasStatus: false, generation: true },
   { kind: 'HorizontalPodAutoscaler', group: 'autoscaling', version: 'v2', resource: 'horizontalpodautoscalers', singular: 'horizontalpodautoscaler', namespaced: true, shortNames: ['hpa'], hasStatus: true, generation: true },
+  { kind: 'StatefulSet', group: 'apps', version: 'v1', resource: 'statefulsets', singular: 'statefulset', namespaced: true, shortNames: ['sts'], hasStatus: true, generation: true },
+  { kind: 'DaemonSet', group: 'apps', version: 'v1', resource: 'daemonsets', singular: 'daemonset', namespaced: true, shortNames: ['ds'], hasStatus: true, generation: true },
+  { kind: 'ControllerRevision', group: 'apps', version: 'v1', resource: 'controllerrevisions', singular: 'controllerrevision', namespaced: true, shortNames: [], hasStatus: false, generation: false },
+  { kind: 'Job', group: 'batch', version: 'v1', resource: 'jobs', singular: 'job', namespaced: true, shortNames: [], hasStatus: true, generation: true },
+  { kind: 'CronJob', group: 'batch', version: 'v1', resource: 'cronjobs', singular: 'cronjob', namespaced: true, shortNames: ['cj'], hasStatus: true, generation: true },
+  { kind: 'ConfigMap', group: '', version: 'v1', resource: 'configmaps', singular: 'configmap', namespaced: true, shortNames: ['cm'], hasStatus: false, generation: false },
+  { kind: 'Secret', group: '', version: 'v1', resource: 'secrets', singular: 'secret', namespaced: true, shortNames: [], hasStatus: false, generation: false },
+  { kind: 'ServiceAccount', group: '', version: 'v1', resource: 'serviceaccounts', singular: 'serviceaccount', namespaced: true, shortNames: ['sa'], hasStatus: false, generation: false },
+  { kind: 'PersistentVolume', group: '', version: 'v1', resource: 'persistentvolumes', singular: 'persistentvolume', namespaced: false, shortNames: ['pv'], hasStatus: true, generation: false },
+  { kind: 'PersistentVolumeClaim', group: '', version: 'v1', resource: 'persistentvolumeclaims', singular: 'persistentvolumeclaim', namespaced: true, shortNames: ['pvc'], hasStatus: true, generation: false },
+  { kind: 'StorageClass', group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses', singular: 'storageclass', namespaced: false, shortNames: ['sc'], hasStatus: false, generation: false },
+  { kind: 'LimitRange', group: '', version: 'v1', resource: 'limitranges', singular: 'limitrange', namespaced: true, shortNames: ['limits'], hasStatus: false, generation: false },
+  { kind: 'ResourceQuota', group: '', version: 'v1', resource: 'resourcequotas', singular: 'resourcequota', namespaced: true, shortNames: ['quota'], hasStatus: true, generation: false },
+  // Argo Rollouts' custom resources, as a cluster with its CRDs installed serves them.
+  { kind: 'Rollout', group: 'argoproj.io', version: 'v1alpha1', resource: 'rollouts', singular: 'rollout', namespaced: true, shortNames: ['ro'], hasStatus: true, generation: true },
+  { kind: 'AnalysisTemplate', group: 'argoproj.io', version: 'v1alpha1', resource: 'analysistemplates', singular: 'analysistemplate', namespaced: true, shortNames: [], hasStatus: false, generation: true },
   { kind: 'Lease', group: 'coordination.k8s.io', version: 'v1', resource: 'leases', singular: 'lease', namespaced: true, shortNames: [], hasStatus: false, generation: false },
 ];
 

@@ -1,10 +1,11 @@
-import type { Ingress, Namespace, Pod, Service } from './types';
+import type { Namespace, Pod, Service } from './types';
 import type { AuditLog } from '../audit';
 import type { AuditEntry } from '../contract';
 import type { Rng } from '../rng';
 import { rfc3339, type Clock } from '../time';
 import { deepEqual } from '../util/equal';
-import { admitPodCreate } from './admission';
+import { admissionChain, type AdmissionPlugin, type AdmissionRequest } from './admission';
+import { preparePodForCreate } from './admission/pod';
 import { applyDefaults } from './defaults';
 import { ApiError, alreadyExists, forbidden, invalid, notFound, type FieldError } from './errors';
 import { allocateServiceAddresses } from './service-alloc';
@@ -43,12 +44,16 @@ const MAX_GENERATED_BASE = 58;
  * component that made it.
  */
 export class ApiServer {
+  private readonly admission: AdmissionPlugin[];
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly rng: Rng,
     private readonly auditLog: AuditLog,
-  ) {}
+  ) {
+    this.admission = admissionChain(store);
+  }
 
   info(kind: string): ResourceInfo {
     const info = resourceForKind(kind);
@@ -91,15 +96,18 @@ export class ApiServer {
     obj.apiVersion = input.apiVersion;
     obj.metadata ??= {};
     this.normalizeNamespace(obj, info);
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = this.generateName(obj.metadata.generateName);
-    const name = obj.metadata.name ?? obj.metadata.generateName ?? '';
-    if (info.namespaced) this.checkNamespace(obj.metadata.namespace!, info, name);
+    const generated = !obj.metadata.name && !!obj.metadata.generateName;
+    if (generated) obj.metadata.name = this.generateName(obj.metadata.generateName!);
+    const displayName = generated ? obj.metadata.generateName! : obj.metadata.name ?? '';
+    if (info.namespaced) this.checkNamespace(obj.metadata.namespace!, info, displayName);
 
     this.decode(obj, info);
     applyDefaults(obj);
-    if (obj.kind === 'Pod') admitPodCreate(obj as Pod);
-    if (obj.kind === 'Ingress') this.admitDefaultIngressClass(obj as Ingress);
+    const request: AdmissionRequest = { operation: 'create', obj, info, displayName, dryRun: !!options.dryRun };
+    for (const plugin of this.admission) plugin.admit?.(request);
+    if (obj.kind === 'Pod') preparePodForCreate(obj as Pod);
     this.validate(obj, undefined, info, this.allocate(obj, undefined));
+    for (const plugin of this.admission) plugin.validate?.(request);
 
     if (this.store.get(this.keyFor(obj))) throw alreadyExists(qualifiedResource(info), obj.metadata.name!);
     for (const field of ['resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete obj.metadata[field];
@@ -132,7 +140,10 @@ export class ApiServer {
       if (!deepEqual(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
     }
     if (obj.kind === 'Pod') (obj as Pod).spec!.nodeName = (old as Pod).spec?.nodeName;
+    const request: AdmissionRequest = { operation: 'update', obj, old, info, displayName: old.metadata.name!, dryRun: !!options.dryRun };
+    for (const plugin of this.admission) plugin.admit?.(request);
     this.validate(obj, old, info, this.allocate(obj, old));
+    for (const plugin of this.admission) plugin.validate?.(request);
     if (old.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) > (old.metadata.finalizers?.length ?? 0)) {
       throw forbidden(qualifiedResource(info), old.metadata.name!, 'no new finalizers can be added if the object is being deleted');
     }
@@ -286,13 +297,6 @@ export class ApiServer {
   private decode(obj: KubeObject, info: ResourceInfo): void {
     const message = decodeError(obj);
     if (message) throw new ApiError('BadRequest', message, info.kind, obj.metadata.name);
-  }
-
-  /** The DefaultIngressClass admission plugin: an Ingress without a class gets the default one. */
-  private admitDefaultIngressClass(ing: Ingress): void {
-    if (!ing.spec || ing.spec.ingressClassName) return;
-    const byDefault = this.store.list('IngressClass').find((c) => c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true');
-    if (byDefault) ing.spec.ingressClassName = byDefault.metadata.name;
   }
 
   /** The Service registry gives ClusterIPs and node ports before validation. */

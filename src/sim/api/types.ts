@@ -4,10 +4,12 @@
  */
 import type * as apps from 'kubernetes-types/apps/v1';
 import type * as autoscaling from 'kubernetes-types/autoscaling/v2';
+import type * as batch from 'kubernetes-types/batch/v1';
 import type * as core from 'kubernetes-types/core/v1';
 import type * as discovery from 'kubernetes-types/discovery/v1';
 import type * as networking from 'kubernetes-types/networking/v1';
 import type * as meta from 'kubernetes-types/meta/v1';
+import type * as storage from 'kubernetes-types/storage/v1';
 
 export type Mutable<T> = T extends (infer U)[] | readonly (infer U)[]
   ? Mutable<U>[]
@@ -55,3 +57,23 @@ export type DeploymentCondition = Mutable<apps.DeploymentCondition>;
 export type DeploymentStrategy = Mutable<apps.DeploymentStrategy>;
 export type ReplicaSet = Mutable<apps.ReplicaSet>;
 export type ReplicaSetCondition = Mutable<apps.ReplicaSetCondition>;
+export type StatefulSet = Mutable<apps.StatefulSet>;
+export type StatefulSetCondition = Mutable<apps.StatefulSetCondition>;
+export type DaemonSet = Mutable<apps.DaemonSet>;
+export type DaemonSetCondition = Mutable<apps.DaemonSetCondition>;
+export type ControllerRevision = Mutable<apps.ControllerRevision>;
+
+export type Job = Mutable<batch.Job>;
+export type JobCondition = Mutable<batch.JobCondition>;
+export type CronJob = Mutable<batch.CronJob>;
+
+export type ConfigMap = Mutable<core.ConfigMap>;
+export type Secret = Mutable<core.Secret>;
+export type ServiceAccount = Mutable<core.ServiceAccount>;
+export type Volume = Mutable<core.Volume>;
+export type EnvVar = Mutable<core.EnvVar>;
+export type PersistentVolume = Mutable<core.PersistentVolume>;
+export type PersistentVolumeClaim = Mutable<core.PersistentVolumeClaim>;
+export type LimitRange = Mutable<core.LimitRange>;
+export type ResourceQuota = Mutable<core.ResourceQuota>;
+export type StorageClass = Mutable<storage.StorageClass>;

@@ -1,5 +1,6 @@
-/** Mutating admission plugins that act on pod creation (k8s-semantics §4.1, §5.2). */
-import type { Pod, Toleration } from './types';
+/** The mutating admission plugins that act on pod creation (k8s-semantics §4.1, §5.2). */
+import type { Pod, Toleration } from '../types';
+import type { AdmissionPlugin, AdmissionRequest } from './plugin';
 
 const NOT_READY = 'node.kubernetes.io/not-ready';
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
@@ -31,12 +32,26 @@ export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-export function admitPodCreate(pod: Pod): void {
-  if (!pod.spec) return;
-  pod.spec.serviceAccountName ??= 'default';
-  pod.spec.serviceAccount ??= pod.spec.serviceAccountName;
-  pod.spec.priority ??= 0;
-  pod.spec.preemptionPolicy ??= 'PreemptLowerPriority';
-  addDefaultTolerations(pod);
+/**
+ * ServiceAccount, Priority and DefaultTolerationSeconds on a new pod; the pod strategy's
+ * PrepareForCreate then resets its status and computes the QoS class, after every mutation.
+ */
+export class PodDefaults implements AdmissionPlugin {
+  readonly name = 'ServiceAccount,Priority,DefaultTolerationSeconds';
+
+  admit({ operation, obj }: AdmissionRequest): void {
+    if (operation !== 'create' || obj.kind !== 'Pod') return;
+    const pod = obj as Pod;
+    if (!pod.spec) return;
+    pod.spec.serviceAccountName ??= 'default';
+    pod.spec.serviceAccount ??= pod.spec.serviceAccountName;
+    pod.spec.priority ??= 0;
+    pod.spec.preemptionPolicy ??= 'PreemptLowerPriority';
+    addDefaultTolerations(pod);
+  }
+}
+
+/** pod strategy PrepareForCreate: a new pod starts Pending with its QoS class. */
+export function preparePodForCreate(pod: Pod): void {
   pod.status = { phase: 'Pending', qosClass: qosClass(pod) };
 }
