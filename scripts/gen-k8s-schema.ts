@@ -25,6 +25,7 @@ export const KINDS: Record<string, string[]> = {
   'networking.k8s.io/v1': ['Ingress', 'IngressClass', 'NetworkPolicy'],
   'storage.k8s.io/v1': ['StorageClass'],
   'autoscaling/v2': ['HorizontalPodAutoscaler'],
+  'autoscaling/v1': ['HorizontalPodAutoscaler'],
   'policy/v1': ['PodDisruptionBudget'],
   'discovery.k8s.io/v1': ['EndpointSlice'],
   'coordination.k8s.io/v1': ['Lease'],
@@ -524,14 +525,15 @@ function definition(decl: TypeDecl, topLevel: boolean): JsonSchema {
 
 /**
  * The root: apiVersion and kind complete from all kinds, and the kind's schema applies when `kind`
- * names it (its apiVersion enum then flags a wrong group or version). The condition is written
+ * (and, for a kind served in several versions, `apiVersion`) names it (its apiVersion enum then flags a wrong group or version). The condition is written
  * not-not, "kind is not other than K", because yaml-language-server offers completions from `if`
  * schemas: a plain `properties.kind.const` would propose `kind` once per kind.
  */
 function rootSchema(kinds: Map<string, string>): JsonSchema {
   const entries = [...kinds].map(([key, id]) => ({ apiVersion: key.split(' ')[0], kind: key.split(' ')[1], id }));
-  const names = entries.map((e) => e.kind);
-  if (new Set(names).size !== names.length) throw new Error('two kinds share a name: the root schema selects by kind alone');
+  const names = [...new Set(entries.map((e) => e.kind))];
+  const versions = (kind: string) => entries.filter((e) => e.kind === kind).length;
+  const is = (field: string, value: string) => ({ not: { properties: { [field]: { not: { const: value } } } } });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     description: 'A Kubernetes v1.32 object, as kubesim serves it.',
@@ -541,8 +543,9 @@ function rootSchema(kinds: Map<string, string>): JsonSchema {
       apiVersion: { type: 'string', enum: [...new Set(entries.map((e) => e.apiVersion))].sort() },
       kind: { type: 'string', enum: [...names].sort() },
     },
+    // A kind served in several versions (autoscaling/v1 and v2 HPAs) is selected by both fields.
     allOf: entries.map((e) => ({
-      if: { not: { properties: { kind: { not: { const: e.kind } } } } },
+      if: versions(e.kind) > 1 ? { allOf: [is('kind', e.kind), is('apiVersion', e.apiVersion)] } : is('kind', e.kind),
       then: { $ref: `#/definitions/${e.id}` },
     })),
   };

@@ -3,6 +3,7 @@
  * document does not stop the others, with kubectl's words for success and failure.
  */
 import { ApiError } from './api/errors';
+import { servesVersion, toVersion } from './api/conversion';
 import { apiVersionOf, qualifiedResource, resourceForKind } from './api/kinds';
 import { clone, type KubeObject } from './api/object';
 import type { ApiServer } from './api/server';
@@ -51,7 +52,7 @@ function errorLine(doc: ManifestDocument, err: ApiError): { line: number; fields
 
 function applyDocument(api: ApiServer, doc: ManifestDocument, source: string, actor: string): ApplyResult {
   if (doc.error) {
-    const detail = doc.error.message.startsWith('unmarshal errors') ? doc.error.message : `line ${doc.error.line}: ${doc.error.message}`;
+    const detail = doc.error.located ? `line ${doc.error.line}: ${doc.error.message}` : doc.error.message;
     const message = `error: error parsing ${source}: error converting YAML to JSON: yaml: ${detail}`;
     return { index: doc.index, message, error: { message, line: doc.error.line } };
   }
@@ -70,7 +71,7 @@ function applyDocument(api: ApiServer, doc: ManifestDocument, source: string, ac
   const name = typeof meta.name === 'string' ? meta.name : '';
   const namespace = typeof meta.namespace === 'string' ? meta.namespace : undefined;
   const info = resourceForKind(kind);
-  if (!info || apiVersionOf(info) !== obj.apiVersion) {
+  if (!info || !servesVersion(info, obj.apiVersion)) {
     const message = `error: resource mapping not found for name: "${name}" namespace: "${namespace ?? ''}" from "${source}": no matches for kind "${kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`;
     return { index: doc.index, kind, name, message, error: { message, line: doc.lineOf('kind') } };
   }
@@ -89,7 +90,8 @@ function applyDocument(api: ApiServer, doc: ManifestDocument, source: string, ac
       return { index: doc.index, kind, name, namespace, action: 'created', message: `${typeName}/${name} created` };
     }
     const previous = parseLastApplied(live.metadata.annotations?.[LAST_APPLIED]);
-    const merged = threeWayMerge(live, previous, config) as KubeObject;
+    // kubectl reads the live object in the version of the manifest it merges into.
+    const merged = threeWayMerge(toVersion(live, config.apiVersion), previous, config) as KubeObject;
     merged.metadata = { ...merged.metadata, annotations: { ...(merged.metadata.annotations ?? {}), [LAST_APPLIED]: `${lastApplied}\n` } };
     delete merged.metadata.resourceVersion;
     const written = api.update(merged, actor, 'patch');

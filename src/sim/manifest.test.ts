@@ -17,9 +17,18 @@ describe('manifest parsing', () => {
   });
 
   it('words syntax errors as the Go parser does, with the line', () => {
-    expect(parseManifests('a:\n  b: x\n   c: y\n')[0].error).toEqual({ message: 'mapping values are not allowed in this context', line: 3 });
-    expect(parseManifests('a:\n\tb: x\n')[0].error).toEqual({ message: 'found character that cannot start any token', line: 2 });
-    expect(parseManifests('a: 1\na: 2\n')[0].error).toEqual({ message: 'unmarshal errors:\n  line 2: key "a" already set in map', line: 2 });
+    expect(parseManifests('a:\n  b: x\n   c: y\n')[0].error).toEqual({ message: 'mapping values are not allowed in this context', line: 3, located: true });
+    expect(parseManifests('a:\n\tb: x\n')[0].error).toEqual({ message: 'found character that cannot start any token', line: 2, located: true });
+    expect(parseManifests('a: 1\na: 2\n')[0].error).toEqual({ message: 'unmarshal errors:\n  line 2: key "a" already set in map', line: 2, located: false });
+  });
+
+  it('refuses a mapping used as a key, as go-yaml v2 does while decoding', () => {
+    // An unquoted template placeholder: `{{x}}` is a flow mapping keyed by the mapping `{x}`.
+    expect(parseManifests('metadata:\n  annotations:\n    inject: {{args.enabled}}\n')[0].error).toEqual({
+      message: 'invalid map key: map[interface {}]interface {}{"args.enabled":interface {}(nil)}',
+      line: 3,
+      located: false,
+    });
   });
 
   it('refuses alias bombs', () => {

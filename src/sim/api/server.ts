@@ -11,6 +11,7 @@ import { ApiError, alreadyExists, forbidden, invalid, notFound, type FieldError 
 import { allocateServiceAddresses } from './service-alloc';
 import { resourceForKind, qualifiedResource, type ResourceInfo } from './kinds';
 import { clone, objectKey, type KubeObject } from './object';
+import { toStorageVersion } from './conversion';
 import { decodeError, schemaFieldErrors } from './schema';
 import type { Store } from './store';
 import { validateObject } from './validation';
@@ -92,7 +93,7 @@ export class ApiServer {
 
   create(input: KubeObject, actor: string, options: { dryRun?: boolean } = {}): KubeObject {
     const info = this.info(input.kind);
-    const obj = clone(input);
+    let obj = clone(input);
     obj.apiVersion = input.apiVersion;
     obj.metadata ??= {};
     this.normalizeNamespace(obj, info);
@@ -102,6 +103,7 @@ export class ApiServer {
     if (info.namespaced) this.checkNamespace(obj.metadata.namespace!, info, displayName);
 
     this.decode(obj, info);
+    obj = toStorageVersion(obj, info);
     applyDefaults(obj);
     const request: AdmissionRequest = { operation: 'create', obj, info, displayName, dryRun: !!options.dryRun };
     for (const plugin of this.admission) plugin.admit?.(request);
@@ -126,9 +128,10 @@ export class ApiServer {
     const info = this.info(input.kind);
     const old = this.read(input.kind, input.metadata.namespace, input.metadata.name ?? '');
     this.checkResourceVersion(input, old, info);
-    const obj = clone(input);
+    let obj = clone(input);
     this.normalizeNamespace(obj, info);
     this.decode(obj, info);
+    obj = toStorageVersion(obj, info);
     applyDefaults(obj);
     obj.metadata.uid = old.metadata.uid;
     obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
