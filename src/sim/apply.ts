@@ -4,7 +4,7 @@
  */
 import { ApiError } from './api/errors';
 import { servesVersion, toVersion } from './api/conversion';
-import { apiVersionOf, qualifiedResource, resourceForKind } from './api/kinds';
+import { qualifiedResource, resourceForKind } from './api/kinds';
 import { clone, type KubeObject } from './api/object';
 import type { ApiServer } from './api/server';
 import type { ApplyResult } from './contract';
