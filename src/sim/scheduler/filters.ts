@@ -51,7 +51,8 @@ export function termMatches(term: NodeSelectorTerm, node: Node): boolean {
   return exprs.every((r) => requirementMatches(r, labels)) && fieldExprs.every((r) => requirementMatches(r, fields));
 }
 
-function affinityMatches(pod: Pod, node: Node): boolean {
+/** NodeAffinity's filter: nodeSelector and required node affinity (also the DaemonSet controller's test). */
+export function affinityMatches(pod: Pod, node: Node): boolean {
   const labels = node.metadata?.labels ?? {};
   for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[k] !== v) return false;
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;

@@ -1,4 +1,4 @@
-/** `kubectl rollout` (k8s.io/kubectl/pkg/cmd/rollout): its subcommands, for Deployments. */
+/** `kubectl rollout` (k8s.io/kubectl/pkg/cmd/rollout): its subcommands, for Deployments, StatefulSets and DaemonSets. */
 import type { CommandGroup } from '../../command';
 import { historyVerb } from './history';
 import { pauseVerb, resumeVerb } from './pause';

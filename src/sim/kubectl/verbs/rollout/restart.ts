@@ -1,8 +1,9 @@
 /**
  * `kubectl rollout restart` (rollout_restart.go, objectrestarter.go): stamps the pod template
- * with kubectl.kubernetes.io/restartedAt, so the Deployment rolls out new pods (k8s-semantics §1.10).
+ * with kubectl.kubernetes.io/restartedAt, so the Deployment, StatefulSet or DaemonSet rolls out
+ * new pods (k8s-semantics §1.10).
  */
-import type { Deployment } from '../../../api/types';
+import type { DaemonSet, Deployment, StatefulSet } from '../../../api/types';
 import { rfc3339 } from '../../../time';
 import type { Verb } from '../../command';
 import { KubectlError } from '../../errors';
@@ -37,10 +38,10 @@ export const restartVerb: Verb = {
       inv,
       'restarted',
       (obj) => {
-        if (obj.kind !== 'Deployment') throw new PatchRefused('restarting is not supported');
-        const d = obj as Deployment;
-        if (d.spec?.paused) throw new PatchRefused("can't restart paused deployment (run rollout resume first)");
-        const metadata = (d.spec!.template!.metadata ??= {});
+        if (obj.kind !== 'Deployment' && obj.kind !== 'StatefulSet' && obj.kind !== 'DaemonSet') throw new PatchRefused('restarting is not supported');
+        const workload = obj as Deployment | StatefulSet | DaemonSet;
+        if ((workload as Deployment).spec?.paused) throw new PatchRefused("can't restart paused deployment (run rollout resume first)");
+        const metadata = (workload.spec!.template!.metadata ??= {});
         metadata.annotations = { ...metadata.annotations, [RESTARTED_AT]: now };
       },
       // The stamp has one-second resolution: a second restart within it changes nothing.

@@ -1,16 +1,19 @@
 /**
  * `kubectl rollout status` (k8s.io/kubectl/pkg/cmd/rollout/rollout_status.go): prints the
- * deployment's status message (k8s-semantics §1.13) and, where kubesim can move virtual time,
- * watches it as kubectl does until the rollout is done, its progress deadline passes, or --timeout.
+ * deployment's, statefulset's or daemon set's status message (k8s-semantics §1.13, §7.3, §8) and,
+ * where kubesim can move virtual time, watches it as kubectl does until the rollout is done, its
+ * progress deadline passes, or --timeout.
  */
 import { getCondition, REVISION } from '../../../controllers/deployment/util';
-import type { Deployment } from '../../../api/types';
+import type { KubeObject } from '../../../api/object';
+import type { DaemonSet, Deployment, StatefulSet } from '../../../api/types';
 import type { Invocation, Verb } from '../../command';
 import { goDuration } from '../../duration';
 import { KubectlError } from '../../errors';
 import { findResources } from '../../resources';
 import { SELECTOR } from '../common';
 import { groupKindString } from './common';
+import { daemonSetStatus, statefulSetStatus } from './controllerrevisions';
 
 /** How often kubesim looks at the deployment again while it waits (kubectl reacts to each watch event). */
 const STEP_MS = 1000;
@@ -43,31 +46,43 @@ export function deploymentStatus(d: Deployment, revision: number): { message: st
   return { message: `deployment ${JSON.stringify(name)} successfully rolled out\n`, done: true };
 }
 
-function watch(inv: Invocation, namespace: string, name: string, advance: (ms: number) => void): number {
+/** StatusViewerFor: the kind's status message and whether its rollout is done. */
+function viewStatus(obj: KubeObject, revision: number): { message: string; done: boolean } {
+  if (obj.kind === 'StatefulSet') return statefulSetStatus(obj as StatefulSet);
+  if (obj.kind === 'DaemonSet') return daemonSetStatus(obj as DaemonSet);
+  return deploymentStatus(obj as Deployment, revision);
+}
+
+/** How long kubesim waits without a change: past a Deployment's deadline, or as long as the default one for kinds without. */
+function idleLimit(obj: KubeObject): number {
+  const deadline = obj.kind === 'Deployment' ? ((obj as Deployment).spec?.progressDeadlineSeconds ?? 600) : 600;
+  return Math.min(deadline * 1000 + GRACE_AFTER_DEADLINE_MS, MAX_IDLE_MS);
+}
+
+function watch(inv: Invocation, kind: string, namespace: string, name: string, advance: (ms: number) => void): number {
   const revision = inv.flags.int('revision');
   const timeout = inv.flags.duration('timeout');
   const read = () => {
-    const d = inv.ctx.api.get('Deployment', namespace, name) as Deployment | undefined;
+    const obj = inv.ctx.api.get(kind, namespace, name);
     // A Deleted watch event ends the watch (kubectl will not follow a recreated object).
-    if (!d) throw new KubectlError('object has been deleted');
-    return d;
+    if (!obj) throw new KubectlError('object has been deleted');
+    return obj;
   };
-  let d = read();
-  let { message, done } = deploymentStatus(d, revision);
+  let obj = read();
+  let { message, done } = viewStatus(obj, revision);
   inv.out.out(message);
   let waited = 0;
   let idle = 0;
   while (!done) {
-    const deadline = Math.min((d.spec?.progressDeadlineSeconds ?? 600) * 1000 + GRACE_AFTER_DEADLINE_MS, MAX_IDLE_MS);
-    if (idle >= deadline) {
+    if (idle >= idleLimit(obj)) {
       inv.out.err(`kubesim stopped watching after ${goDuration(idle)} of simulated time without a change; kubectl would keep waiting (see --timeout)\n`);
       return 1;
     }
     if (timeout > 0 && waited >= timeout) throw new KubectlError('timed out waiting for the condition');
     advance(STEP_MS);
     waited += STEP_MS;
-    d = read();
-    const next = deploymentStatus(d, revision);
+    obj = read();
+    const next = viewStatus(obj, revision);
     done = next.done;
     if (next.message === message) {
       idle += STEP_MS;
@@ -110,12 +125,12 @@ export const statusVerb: Verb = {
       throw new KubectlError(`rollout status is only supported on individual resources and resource collections - ${result.found.length} resources were found`);
     }
     const [{ info, object }] = result.found;
-    if (info.kind !== 'Deployment') throw new KubectlError(`no status viewer has been implemented for ${groupKindString(info)}`);
+    if (!['Deployment', 'StatefulSet', 'DaemonSet'].includes(info.kind)) throw new KubectlError(`no status viewer has been implemented for ${groupKindString(info)}`);
     const advance = inv.ctx.advance;
     if (!advance || !inv.flags.bool('watch')) {
-      inv.out.out(deploymentStatus(object as Deployment, revision).message);
+      inv.out.out(viewStatus(object, revision).message);
       return 0;
     }
-    return watch(inv, object.metadata.namespace ?? inv.namespace, object.metadata.name ?? '', advance);
+    return watch(inv, info.kind, object.metadata.namespace ?? inv.namespace, object.metadata.name ?? '', advance);
   },
 };

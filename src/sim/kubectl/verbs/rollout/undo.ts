@@ -2,6 +2,7 @@
  * `kubectl rollout undo` (rollout_undo.go, polymorphichelpers/rollback.go; k8s-semantics §1.12):
  * client-side, kubectl copies an old ReplicaSet's pod template (without its pod-template-hash)
  * and annotations back into the Deployment; the controller then rolls that ReplicaSet back up.
+ * StatefulSets and DaemonSets get a ControllerRevision's template back (controllerrevisions.ts).
  */
 import { ApiError } from '../../../api/errors';
 import { clone, type KubeObject } from '../../../api/object';
@@ -12,6 +13,7 @@ import { AggregateError, KubectlError } from '../../errors';
 import { findResources, kindString } from '../../resources';
 import { SELECTOR } from '../common';
 import { groupKindString } from './common';
+import { rollbackToRevision } from './controllerrevisions';
 import { revisions } from './history';
 
 /** Annotations that stay the Deployment's own rather than the old ReplicaSet's (annotationsToSkip). */
@@ -82,12 +84,14 @@ export const undoVerb: Verb = {
     const result = findResources(inv.ctx.api, { args: inv.args, namespace: inv.namespace, allNamespaces: false, selector: inv.flags.string('selector'), allowEmptySelector: true });
     const errors: Error[] = [...result.errors];
     for (const { info, object } of result.found) {
-      if (info.kind !== 'Deployment') {
+      if (info.kind !== 'Deployment' && info.kind !== 'StatefulSet' && info.kind !== 'DaemonSet') {
         errors.push(new KubectlError(`no rollbacker has been implemented for ${JSON.stringify(groupKindString(info))}`));
         continue;
       }
+      const toRevision = inv.flags.int('to-revision');
       try {
-        inv.out.out(`${kindString(info)}/${object.metadata.name} ${rollback(inv, object as Deployment, inv.flags.int('to-revision'))}\n`);
+        const operation = info.kind === 'Deployment' ? rollback(inv, object as Deployment, toRevision) : rollbackToRevision(inv.ctx.api, object, toRevision);
+        inv.out.out(`${kindString(info)}/${object.metadata.name} ${operation}\n`);
       } catch (err) {
         if (!(err instanceof KubectlError)) throw err;
         errors.push(err);
