@@ -6,6 +6,7 @@ import { Controller, type ControllerContext } from '../controllers/controller';
 import { rfc3339 } from '../time';
 import { filterNode, fitErrorMessage, type FilterFailure, type NodeUsage } from './filters';
 import { occupiesNode, podNonZeroRequests, podRequests, type Resources } from './resources';
+import { preFilterMessage, VOLUME_KINDS, VolumeBinding } from './volumebinding';
 import { balancedAllocation, intolerablePreferNoSchedule, leastAllocated, normalize, preferredAffinity } from './scores';
 
 /**
@@ -30,9 +31,11 @@ export class Scheduler extends Controller {
   /** The scheduler cache: what each pod holding resources takes on its node, and the totals per node. */
   private held = new Map<string, { node: string; request: Resources; nonZero: Resources }>();
   private usage = new Map<string, NodeUsage>();
+  private readonly volumes: VolumeBinding;
 
   constructor(ctx: ControllerContext) {
     super('default-scheduler', ctx);
+    this.volumes = new VolumeBinding(ctx.api, this.name);
   }
 
   onEvent({ type, object, old }: WatchEvent): void {
@@ -42,6 +45,7 @@ export class Scheduler extends Controller {
       this.account(key, type === 'DELETED' ? undefined : pod);
       if (type === 'DELETED') {
         this.attempts.delete(key);
+        this.volumes.forget(key);
         if (pod.spec?.nodeName) this.retryUnschedulable();
       } else if (this.wantsScheduling(pod) && !this.attempts.has(key) && !this.queue.has(key)) {
         this.enqueue(key, SCHEDULING_DELAY_MS);
@@ -50,6 +54,9 @@ export class Scheduler extends Controller {
       }
     } else if (object.kind === 'Node') {
       this.retryUnschedulable();
+    } else if (VOLUME_KINDS.has(object.kind)) {
+      this.retryUnschedulable();
+      for (const key of this.volumes.waitingPods()) this.enqueue(key);
     }
   }
 
@@ -69,9 +76,27 @@ export class Scheduler extends Controller {
     const pod = this.ctx.api.get('Pod', namespace, name) as Pod | undefined;
     if (!pod || !this.wantsScheduling(pod)) {
       this.attempts.delete(key);
+      this.volumes.forget(key);
+      return;
+    }
+    // A pod in PreBind waits for its volumes to bind before it is bound itself.
+    const waiting = this.volumes.state(key, pod);
+    if (waiting) {
+      if ('failed' in waiting) {
+        this.volumes.forget(key);
+        this.fail(pod, key, waiting.failed);
+      } else if (waiting.ready) {
+        this.volumes.forget(key);
+        this.bindPod(pod, key, waiting.node);
+      }
       return;
     }
     const nodes = this.ctx.api.list('Node') as Node[];
+    const volumes = this.volumes.preFilter(pod);
+    if (typeof volumes === 'string') {
+      this.fail(pod, key, preFilterMessage(nodes.length, volumes));
+      return;
+    }
     const usage = this.usage;
     const request = podRequests(pod);
     const nonZero = podNonZeroRequests(pod);
@@ -79,7 +104,8 @@ export class Scheduler extends Controller {
     const failures: FilterFailure[][] = [];
     for (const node of nodes) {
       const nodeUsage = usage.get(node.metadata!.name!) ?? emptyUsage();
-      const failed = filterNode(pod, node, nodeUsage, request);
+      const resourceFailures = filterNode(pod, node, nodeUsage, request);
+      const failed = resourceFailures.length ? resourceFailures : this.volumes.filter(volumes, node);
       if (failed.length) failures.push(failed);
       else feasible.push(node);
     }
@@ -88,14 +114,18 @@ export class Scheduler extends Controller {
       return;
     }
     const host = this.selectHost(pod, feasible, usage, nonZero);
+    if (this.volumes.preBind(key, volumes, host)) this.bindPod(pod, key, host.metadata!.name!);
+  }
+
+  private bindPod(pod: Pod, key: string, node: string): void {
     try {
-      this.ctx.api.bind(pod, host.metadata!.name!, this.name);
+      this.ctx.api.bind(pod, node, this.name);
     } catch (err) {
       if (err instanceof ApiError) return;
       throw err;
     }
     this.attempts.delete(key);
-    this.ctx.recorder.record(pod as KubeObject, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${host.metadata!.name}`, { component: this.name });
+    this.ctx.recorder.record(pod as KubeObject, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata!.namespace}/${pod.metadata!.name} to ${node}`, { component: this.name });
   }
 
   private selectHost(pod: Pod, nodes: Node[], usage: Map<string, NodeUsage>, request: { cpu: number; memory: number }): Node {
@@ -162,12 +192,13 @@ export class Scheduler extends Controller {
   }
 
   override save(): unknown {
-    return { queue: this.queue.save(), attempts: [...this.attempts] };
+    return { queue: this.queue.save(), attempts: [...this.attempts], volumes: this.volumes.save() };
   }
 
   override load(state: unknown): void {
-    const s = state as { queue: [string, number][]; attempts: [string, number][] };
+    const s = state as { queue: [string, number][]; attempts: [string, number][]; volumes?: [string, string][] };
     this.queue.load(s.queue);
+    this.volumes.load(s.volumes);
     this.attempts = new Map(s.attempts);
     // The cache is derived from the store, as a restarted scheduler rebuilds it from a list.
     this.held.clear();
