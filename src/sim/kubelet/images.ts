@@ -40,6 +40,10 @@ const CATALOG: Record<string, ImageInfo> = {
   redis: { sizeMB: 45, kind: 'server', stopMs: 300, memoryBytes: 4 * MI, ports: [6379] },
   postgres: { sizeMB: 150, kind: 'server', stopMs: 1500, memoryBytes: 40 * MI, ports: [5432] },
   mysql: { sizeMB: 170, kind: 'server', stopMs: 2000, memoryBytes: 360 * MI, ports: [3306] },
+  // kubesim's demo images for storage lessons (kubelet/apps.ts): a request counter kept in a file,
+  // and a writer that appends a line every few seconds.
+  'kubesim/visit-counter': { sizeMB: 6, kind: 'server', stopMs: 100, memoryBytes: 3 * MI, ports: [8080] },
+  'kubesim/logger': { sizeMB: 3, kind: 'server', stopMs: 100, memoryBytes: MI, ports: [] },
 };
 
 /** Any other repository is assumed to exist and to serve (issue: "an unknown repository is assumed to exist"). */

@@ -3,8 +3,13 @@ import { clone, keyOf, parseKey, type KubeObject } from '../api/object';
 import type { WatchEvent } from '../api/store';
 import { Controller, type ControllerContext } from '../controllers/controller';
 import { rfc3339 } from '../time';
+import { disks, type VolumeStore } from '../storage/volumes';
+import { appPlan } from './apps';
 import { behaviourOf, runProbe } from './behaviour';
+import { containerEnv, type EnvList, type EnvResult } from './env';
+import { PodFilesystem, podHostname } from './filesystem';
 import { imageExists, imageInfo, parseImage, planProcess } from './images';
+import { mountFailures } from './volume-sources';
 
 /** Sandbox creation: network namespace, pause container, CNI (a real kubelet takes about this). */
 const SANDBOX_MS = 1000;
@@ -16,6 +21,11 @@ const BACKOFF_INITIAL_MS = 10_000;
 const BACKOFF_MAX_MS = 300_000;
 const LEASE_KEY = 'lease';
 const LEASE_RENEW_MS = 10_000;
+/** The pod worker's retry after a sync error (a missing ConfigMap or Secret for the env). */
+const CONFIG_RETRY_MS = 10_000;
+/** Volume operations retry with exponential back-off: 500 ms doubling to 2m2s (nestedpendingoperations). */
+const MOUNT_RETRY_INITIAL_MS = 500;
+const MOUNT_RETRY_MAX_MS = 122_000;
 
 interface Termination {
   exitCode: number;
@@ -50,6 +60,11 @@ interface ContainerRun {
   restartAt?: number;
   /** Set when termination will need SIGKILL: the process ignores SIGTERM or outlasts the grace period. */
   sigkill?: boolean;
+  /** The environment this instance was started with (a later ConfigMap change does not reach it). */
+  env?: EnvList;
+  /** An appending app's next line and how many it has written. */
+  appendNextAt?: number;
+  lines?: number;
 }
 
 interface PodRun {
@@ -66,6 +81,12 @@ interface PodRun {
   pullBackoffMs?: number;
   pullFailedAt?: number;
   pullRetryAt?: number;
+  /** Volumes are mounted before the sandbox; failed mounts retry with back-off. */
+  mounted?: boolean;
+  mountRetryAt?: number;
+  mountBackoffMs?: number;
+  /** After a CreateContainerConfigError, when the kubelet tries the container again. */
+  configRetryAt?: number;
   killAt?: number;
   containers: ContainerRun[];
 }
@@ -89,14 +110,22 @@ export class Kubelet extends Controller {
   private lastIp = 1;
   /** A powered-off node: no heartbeats, no pod work, until it comes back. */
   private down = false;
+  private readonly fs: PodFilesystem;
 
   constructor(
     ctx: ControllerContext,
     readonly nodeName: string,
     private readonly podCidrPrefix: string,
+    private readonly volumes: VolumeStore,
   ) {
     super(`kubelet/${nodeName}`, ctx);
+    this.fs = new PodFilesystem(ctx.api, volumes);
     this.enqueue(LEASE_KEY);
+  }
+
+  /** The environment a running (or last started) container of a pod on this node was given. */
+  containerEnv(podKey: string, container: string): EnvList | undefined {
+    return this.pods.get(podKey)?.containers.find((c) => c.name === container)?.env;
   }
 
   get isDown(): boolean {
@@ -231,6 +260,7 @@ export class Kubelet extends Controller {
       return;
     }
     if (run.stage === 'sandbox') {
+      if (!run.mounted && !this.mountVolumes(pod, run)) return;
       if (run.sandboxAt > now) return;
       run.podIP = this.allocateIp();
       run.stage = 'containers';
@@ -242,7 +272,56 @@ export class Kubelet extends Controller {
       this.advanceContainer(pod, run, c, i);
       this.probe(pod, run, c, i);
       this.noticeExit(pod, c);
+      this.appendLines(pod, c);
     });
+  }
+
+  /**
+   * WaitForAttachAndMount: every volume a container mounts must be set up before the sandbox.
+   * Failures are the kubelet's FailedMount events; the volume manager retries with back-off.
+   */
+  private mountVolumes(pod: Pod, run: PodRun): boolean {
+    const now = this.ctx.clock.now();
+    if (run.mountRetryAt !== undefined && now < run.mountRetryAt) return false;
+    const failures = mountFailures(this.ctx.api, pod);
+    if (failures.length === 0) {
+      run.mounted = true;
+      if (run.mountRetryAt !== undefined) run.sandboxAt = now + SANDBOX_MS;
+      run.mountRetryAt = undefined;
+      return true;
+    }
+    for (const f of failures) this.event(pod, 'Warning', f.reason, f.message);
+    run.mountBackoffMs = run.mountBackoffMs === undefined ? MOUNT_RETRY_INITIAL_MS : Math.min(2 * run.mountBackoffMs, MOUNT_RETRY_MAX_MS);
+    run.mountRetryAt = now + run.mountBackoffMs;
+    return false;
+  }
+
+  /** The container's environment now, from the API (makeEnvironmentVariables). */
+  private environment(pod: Pod, run: PodRun, index: number): EnvResult {
+    const node = this.ctx.api.get('Node', undefined, this.nodeName) as Node | undefined;
+    const hostIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+    return containerEnv(this.ctx.api, pod, pod.spec!.containers[index], node, { podIP: run.podIP, hostIP });
+  }
+
+  /** CreateContainerConfigError: the container stays Waiting and the pod worker tries again later. */
+  private configError(pod: Pod, c: ContainerRun, message: string): void {
+    c.state = 'waiting';
+    c.waitingReason = 'CreateContainerConfigError';
+    c.waitingMessage = message;
+    this.event(pod, 'Warning', 'Failed', `Error: ${message}`);
+  }
+
+  /** An appending app writes its lines as virtual time passes, while it runs. */
+  private appendLines(pod: Pod, c: ContainerRun): void {
+    if (c.state !== 'running' || c.appendNextAt === undefined) return;
+    const appender = appPlan(pod.spec!.containers.find((s) => s.name === c.name)!, c.env ?? [], podHostname(pod)).appender;
+    if (!appender) return;
+    const now = this.ctx.clock.now();
+    while (c.appendNextAt <= now && (c.exitAt === undefined || c.appendNextAt < c.exitAt)) {
+      c.lines = (c.lines ?? 0) + 1;
+      this.fs.write(pod, c.name, appender.file, appender.line(c.lines, c.appendNextAt), true);
+      c.appendNextAt += appender.everyMs;
+    }
   }
 
   /** Serial pulls: pull the next container's image, then create and start it. False while waiting. */
@@ -251,6 +330,10 @@ export class Kubelet extends Controller {
     const container = pod.spec!.containers[run.next];
     const c = run.containers[run.next];
     const image = container.image ?? '';
+    if (run.configRetryAt !== undefined) {
+      if (now < run.configRetryAt) return false;
+      run.configRetryAt = undefined;
+    }
     if (run.pullDoneAt === undefined && run.pullRetryAt !== undefined && now < run.pullRetryAt) {
       // The next sync after a failed pull finds the image in back-off.
       if (c.waitingReason === 'ErrImagePull' && now >= run.pullFailedAt! + RELIST_MS) {
@@ -288,10 +371,16 @@ export class Kubelet extends Controller {
       this.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${secs}s (${secs}s including waiting)`);
     }
     this.images.add(image);
-    this.startContainer(pod, run, run.next);
-    run.next += 1;
+    const env = this.environment(pod, run, run.next);
     run.pullDoneAt = undefined;
     run.pullStartedAt = undefined;
+    if ('error' in env) {
+      this.configError(pod, c, env.error);
+      run.configRetryAt = now + CONFIG_RETRY_MS;
+      return false;
+    }
+    this.startContainer(pod, run, run.next, env.env);
+    run.next += 1;
     return true;
   }
 
@@ -318,10 +407,17 @@ export class Kubelet extends Controller {
     return Math.round(base * (0.8 + 0.4 * this.ctx.rng.next()));
   }
 
-  private startContainer(pod: Pod, run: PodRun, index: number): void {
+  private startContainer(pod: Pod, run: PodRun, index: number, env: EnvList): void {
     const now = this.ctx.clock.now();
     const spec = pod.spec!.containers[index];
     const c = run.containers[index];
+    // A new container instance starts from its image: the old writable layer is gone.
+    this.volumes.drop(disks.layer(run.uid, c.name));
+    c.env = env;
+    const app = appPlan(spec, env, podHostname(pod), now);
+    for (const w of app.startWrites) this.fs.write(pod, c.name, w.file, w.content, w.append);
+    c.lines = 0;
+    c.appendNextAt = app.appender ? now : undefined;
     this.event(pod, 'Normal', 'Created', `Created container ${c.name}`);
     this.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
     const behaviour = behaviourOf(spec, pod.metadata!.annotations);
@@ -407,6 +503,14 @@ export class Kubelet extends Controller {
       c.restartAt = finished.finishedAt + c.backoffMs!;
       return;
     }
+    const env = this.environment(pod, run, index);
+    if ('error' in env) {
+      c.lastTerminated = finished;
+      c.terminated = undefined;
+      this.configError(pod, c, env.error);
+      c.restartAt = now + CONFIG_RETRY_MS;
+      return;
+    }
     c.backoffMs = c.backoffMs === undefined || expired ? BACKOFF_INITIAL_MS : Math.min(2 * c.backoffMs, BACKOFF_MAX_MS);
     c.backoffUpdated = now;
     c.lastTerminated = finished;
@@ -419,7 +523,7 @@ export class Kubelet extends Controller {
     } else {
       this.event(pod, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
     }
-    this.startContainer(pod, run, index);
+    this.startContainer(pod, run, index, env.env);
     this.noticeExit(pod, c);
   }
 
@@ -467,13 +571,13 @@ export class Kubelet extends Controller {
 
   private nextWake(run: PodRun): number | undefined {
     const times: (number | undefined)[] = [];
-    if (run.stage === 'sandbox') times.push(run.sandboxAt);
+    if (run.stage === 'sandbox') times.push(run.mounted ? run.sandboxAt : run.mountRetryAt);
     if (run.stage === 'killing') times.push(run.killAt);
     if (run.stage === 'containers') {
-      times.push(run.pullDoneAt, run.pullRetryAt);
+      times.push(run.pullDoneAt, run.pullRetryAt, run.configRetryAt);
       if (run.pullFailedAt !== undefined && run.containers[run.next]?.waitingReason === 'ErrImagePull') times.push(run.pullFailedAt + RELIST_MS);
       for (const c of run.containers) {
-        if (c.state === 'running') times.push(c.exitAt, c.readinessNextAt, c.livenessNextAt);
+        if (c.state === 'running') times.push(c.exitAt, c.readinessNextAt, c.livenessNextAt, c.appendNextAt);
         times.push(c.restartAt);
       }
     }
@@ -632,7 +736,7 @@ function termination(t: Termination) {
 }
 
 /** A stable fake digest for an image or container id: 64 hex chars from an FNV walk. */
-function digest(text: string): string {
+export function digest(text: string): string {
   let out = '';
   let h = 0x811c9dc5;
   for (let round = 0; out.length < 64; round++) {

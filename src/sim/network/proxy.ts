@@ -8,6 +8,7 @@ import type { ApiServer } from '../api/server';
 import type { Endpoint, EndpointSlice, Ingress, Node, Pod, Service, ServicePort } from '../api/types';
 import { behaviourOf } from '../kubelet/behaviour';
 import { parseImage } from '../kubelet/images';
+import type { HttpApps } from '../kubelet/runtime';
 import type { Rng } from '../rng';
 import { lookup } from './dns';
 import { matchIngress } from './ingress';
@@ -56,6 +57,8 @@ export class Proxy {
     private readonly rng: Rng,
     private readonly affinity: AffinityTable,
     private readonly now: () => number,
+    /** Demo apps that answer from their files (kubesim/visit-counter). */
+    private readonly apps?: HttpApps,
   ) {}
 
   /** One request from a client pod or machine, as curl would make it. */
@@ -182,7 +185,7 @@ export class Proxy {
     return {
       ok: true,
       status: 200,
-      text: `Hello from ${pod.metadata!.name} (${image})`,
+      text: this.apps?.serve(pod, container) ?? `Hello from ${pod.metadata!.name} (${image})`,
       pod: { name: pod.metadata!.name!, namespace: pod.metadata!.namespace!, node: pod.spec?.nodeName, image, version },
     };
   }

@@ -5,6 +5,7 @@
 import type { WatchEvent } from '../api/store';
 import type { Pod } from '../api/types';
 import { Controller, type ControllerContext } from '../controllers/controller';
+import type { HttpApps } from '../kubelet/runtime';
 import { Proxy, type AffinityTable, type Response } from './proxy';
 
 /** How many distinct client IPs a generator uses (ClientIP affinity pins each one). */
@@ -79,9 +80,9 @@ export class TrafficGenerator extends Controller {
   private rates = new Map<string, number[]>();
   private readonly proxy: Proxy;
 
-  constructor(ctx: ControllerContext) {
+  constructor(ctx: ControllerContext, apps?: HttpApps) {
     super('traffic-generator', ctx);
-    this.proxy = new Proxy(ctx.api, ctx.rng, this.affinity, () => ctx.clock.now());
+    this.proxy = new Proxy(ctx.api, ctx.rng, this.affinity, () => ctx.clock.now(), apps);
   }
 
   /** Pods running a wget/curl loop become load generators for as long as they run. */

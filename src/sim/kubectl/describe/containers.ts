@@ -180,6 +180,14 @@ export function describeVolumes(w: DescribeWriter, volumes: readonly Volume[] | 
         else if (source.configMap) w.write(2, `ConfigMapName:\t${source.configMap.name ?? ''}\n    Optional:\t${source.configMap.optional === true}\n`);
         else if (source.serviceAccountToken) w.write(2, `TokenExpirationSeconds:\t${source.serviceAccountToken.expirationSeconds ?? 0}\n`);
       }
+    } else if (v.downwardAPI) {
+      w.write(2, 'Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n');
+      for (const item of v.downwardAPI.items ?? []) {
+        if (item.fieldRef) w.write(3, `${item.fieldRef.fieldPath} -> ${item.path}\n`);
+        if (item.resourceFieldRef) w.write(3, `${item.resourceFieldRef.resource} -> ${item.path}\n`);
+      }
+    } else if (v.gitRepo) {
+      w.write(2, `Type:\tGitRepo (a volume that is pulled from git when the pod is created)\n    Repository:\t${v.gitRepo.repository}\n    Revision:\t${v.gitRepo.revision ?? ''}\n`);
     } else {
       w.write(1, '<unknown>\n');
     }
