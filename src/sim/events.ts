@@ -1,4 +1,5 @@
 import type { Event } from './api/types';
+import { ApiError } from './api/errors';
 import type { ApiServer } from './api/server';
 import type { KubeObject } from './api/object';
 import { EPOCH_MS, rfc3339, type Clock } from './time';
@@ -57,7 +58,13 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
-    this.api.create(event as KubeObject, actor);
+    try {
+      this.api.create(event as KubeObject, actor);
+    } catch (err) {
+      // The broadcaster drops an event the apiserver refuses (a namespace being terminated) and carries on.
+      if (err instanceof ApiError) return;
+      throw err;
+    }
     this.byCorrelation.set(correlation, event.metadata.name!);
   }
 

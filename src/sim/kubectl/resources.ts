@@ -5,7 +5,7 @@
  * the NotFound errors come back beside the objects that were found.
  */
 import { ApiError } from '../api/errors';
-import { parseSelectorString } from '../api/labels';
+import { parseSelectorString, SelectorParseError } from '../api/labels';
 import { resolveResource, type ResourceInfo } from '../api/kinds';
 import type { KubeObject } from '../api/object';
 import type { ApiServer } from '../api/server';
@@ -157,7 +157,10 @@ export function findResources(api: ApiServer, query: ResourceQuery): QueryResult
     try {
       matches = parseSelectorString(selector);
     } catch (err) {
-      throw new KubectlError((err as Error).message);
+      if (!(err instanceof SelectorParseError)) throw err;
+      // kubectl sends the selector as it is; the apiserver's list handler is what refuses it.
+      const gvr = `${infos[0].group}/${infos[0].version}, Resource=${infos[0].resource}`;
+      throw new ApiError('BadRequest', `Unable to find ${JSON.stringify(gvr)} that match label selector ${JSON.stringify(query.selector ?? '')}, field selector "": ${err.message}`);
     }
     for (const info of infos) {
       const namespace = info.namespaced && !query.allNamespaces ? query.namespace : undefined;

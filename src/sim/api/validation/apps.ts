@@ -5,6 +5,7 @@ import { isEmptySelector, selectorMatches } from '../labels';
 import { deepEqual } from '../../util/equal';
 import { validateLabels } from './meta';
 import { validatePodSpec } from './pod';
+import { selectorConversionFails, validateSelectorRequirements } from './selector';
 
 const PERCENT = /^[0-9]+%$/;
 
@@ -19,7 +20,8 @@ function validateTemplate(template: PodTemplateSpec | undefined, selector: Label
     return;
   }
   const labels = template.metadata?.labels;
-  if (!selectorMatches(selector, labels)) {
+  // A selector LabelSelectorAsSelector rejects is reported as invalid instead of compared.
+  if (!selectorConversionFails(selector) && !selectorMatches(selector, labels)) {
     errors.push({ field: 'spec.template.metadata.labels', message: `Invalid value: ${goStringMap(labels)}: \`selector\` does not match template \`labels\`` });
   }
   validateLabels(labels, 'spec.template.metadata.labels', errors);
@@ -42,6 +44,8 @@ function validateSelector(selector: LabelSelector | undefined, kind: string, err
     errors.push({ field: 'spec.selector', message: `Invalid value: ${goLabelSelector(selector)}: empty selector is invalid for ${kind}` });
   }
   validateLabels(selector.matchLabels, 'spec.selector.matchLabels', errors);
+  validateSelectorRequirements(selector, 'spec.selector', errors);
+  if (selectorConversionFails(selector)) errors.push({ field: 'spec.selector', message: `Invalid value: ${goLabelSelector(selector)}: invalid label selector` });
 }
 
 function intOrPercent(value: number | string | undefined, field: string, errors: FieldError[]): number | undefined {

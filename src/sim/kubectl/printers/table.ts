@@ -36,6 +36,8 @@ export interface TableOptions {
   wide: boolean;
   withNamespace: boolean;
   showLabels: boolean;
+  /** -L: one column per label key, headed by the key's last path segment upper-cased. */
+  labelColumns?: readonly string[];
   noHeaders?: boolean;
   /** "pod", "deployment.apps": prefixed to names when several kinds are printed together. */
   kindPrefix?: string;
@@ -54,6 +56,7 @@ export function renderTable(printer: TablePrinter, objects: readonly KubeObject[
   const columns: Column[] = [
     ...(options.withNamespace ? [{ name: 'Namespace', priority: 0 }] : []),
     ...printer.columns,
+    ...(options.labelColumns ?? []).map((key) => ({ name: key.split('/').pop()!, priority: 0 })),
     ...(options.showLabels ? [{ name: 'Labels', priority: 0 }] : []),
   ];
   const visible = (c: Column) => options.wide || c.priority === 0;
@@ -62,7 +65,8 @@ export function renderTable(printer: TablePrinter, objects: readonly KubeObject[
   for (const obj of objects) {
     const cells = printer.row(obj, options.now, options.wide);
     if (options.kindPrefix && nameIndex >= 0) cells[nameIndex] = `${options.kindPrefix}/${cells[nameIndex]}`;
-    const row: Cell[] = [...(options.withNamespace ? [obj.metadata.namespace ?? ''] : []), ...cells, ...(options.showLabels ? [formatLabels(obj.metadata.labels)] : [])];
+    const labelCells = (options.labelColumns ?? []).map((key) => obj.metadata.labels?.[key] ?? '');
+    const row: Cell[] = [...(options.withNamespace ? [obj.metadata.namespace ?? ''] : []), ...cells, ...labelCells, ...(options.showLabels ? [formatLabels(obj.metadata.labels)] : [])];
     lines.push(row.filter((_, i) => visible(columns[i])).map(cellText).join('\t'));
   }
   return `${lines.join('\n')}\n`;
