@@ -9,7 +9,9 @@ import type { ApplyResult, NodeSpecOption } from '../contract';
 import type { Lookup } from '../network/dns';
 import type { Response } from '../network/proxy';
 import type { TrafficJob } from '../network/traffic';
+import type { WatchEvent } from '../api/store';
 import type { Pod } from '../api/types';
+import type { ContainerAccess } from '../kubelet/runtime';
 import type { PodUsage } from '../metrics';
 import type { Clock } from '../time';
 import type { FlagSpec, ParsedFlags } from './flags';
@@ -24,10 +26,22 @@ export interface KubectlContext {
   readFile?(path: string): string;
   /** The apiserver's version, for `kubectl version`. */
   serverVersion?: string;
+  /** Running containers' environment and files, for `kubectl exec`. */
+  containers?: ContainerAccess;
   /** kubesim's own machine-room controls, for the `kubectl sim` plugin verbs. */
   sim?: SimControls;
   /** Moves virtual time on, for commands that wait (rollout status, drain); absent where the UI drives the clock. */
   advance?(ms: number): void;
+  /** Where a command that keeps printing (`get --watch`) goes on writing; absent where nothing can stream (the CLI). */
+  stream?: KubectlStream;
+}
+
+/** A running command's line to its terminal after it has returned its first output. */
+export interface KubectlStream {
+  /** Calls `listener` on every object change until the person stops the command (Ctrl+C). */
+  watch(listener: (event: WatchEvent) => void): void;
+  /** More stdout. */
+  write(text: string): void;
 }
 
 /** What `kubectl sim` can do to the simulated machines (not an API: there is no such thing on a real cluster). */
@@ -73,6 +87,8 @@ export interface Invocation {
   /** Whether -n/--namespace was given. */
   namespaceGiven: boolean;
   stdin?: string;
+  /** How many arguments came before `--` (-1 without one), for commands that take a command after it. */
+  argsLenAtDash?: number;
   out: Output;
 }
 
@@ -103,11 +119,14 @@ export interface Verb {
  */
 export interface CommandGroup {
   name: string;
+  /** Other names cobra accepts for it ("kubectl create svc"). */
+  aliases?: readonly string[];
   group: HelpGroup;
   short: string;
   long: string;
   examples: string;
-  subcommands: readonly Verb[];
+  /** Verbs, or groups of their own (kubectl create service clusterip). */
+  subcommands: readonly Command[];
   /** Real subcommands kubesim does not simulate yet ("kubectl set env"). */
   unsimulated?: readonly string[];
 }

@@ -6,7 +6,8 @@
  */
 import { goDuration, parseGoDuration } from './duration';
 
-export type FlagType = 'bool' | 'string' | 'int' | 'stringSlice' | 'duration';
+/** stringSlice splits each value at commas (pflag StringSlice); stringArray keeps it whole (StringArray). */
+export type FlagType = 'bool' | 'string' | 'int' | 'stringSlice' | 'stringArray' | 'duration';
 export type FlagValue = boolean | string | number | string[];
 
 export interface FlagSpec {
@@ -61,6 +62,8 @@ export class ParsedFlags {
 export interface ParseResult {
   args: string[];
   flags: ParsedFlags;
+  /** How many arguments came before `--`, or -1 without one (cobra's ArgsLenAtDash). */
+  argsLenAtDash: number;
 }
 
 const TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
@@ -99,6 +102,7 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
   const values = new Map<string, FlagValue>(specs.map((s) => [s.name, Array.isArray(s.default) ? [...s.default] : s.default]));
   const set = new Set<string>();
   const args: string[] = [];
+  let argsLenAtDash = -1;
 
   const assign = (spec: FlagSpec, text: string) => {
     try {
@@ -121,6 +125,11 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
           values.set(spec.name, [...previous, ...(text === '' ? [] : text.split(','))]);
           break;
         }
+        case 'stringArray': {
+          const previous = set.has(spec.name) ? (values.get(spec.name) as string[]) : [];
+          values.set(spec.name, [...previous, text]);
+          break;
+        }
       }
     } catch (err) {
       throw new FlagError(`invalid argument ${JSON.stringify(text)} for ${JSON.stringify(flagDisplayName(spec))} flag: ${(err as Error).message}`);
@@ -131,6 +140,7 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
+      argsLenAtDash = args.length;
       args.push(...argv.slice(i + 1));
       break;
     }
@@ -175,7 +185,7 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
     }
     args.push(arg);
   }
-  return { args, flags: new ParsedFlags(values, set) };
+  return { args, flags: new ParsedFlags(values, set), argsLenAtDash };
 }
 
 /** How `kubectl <verb> --help` lists a flag: `    -n, --namespace='':` then the usage on a tab-indented line. */
@@ -183,7 +193,7 @@ export function formatFlagHelp(spec: FlagSpec): string {
   const name = spec.shorthand ? `-${spec.shorthand}, --${spec.name}` : `--${spec.name}`;
   let value: string;
   if (spec.type === 'string') value = `'${spec.default as string}'`;
-  else if (spec.type === 'stringSlice') value = `[${(spec.default as string[]).join(',')}]`;
+  else if (spec.type === 'stringSlice' || spec.type === 'stringArray') value = `[${(spec.default as string[]).join(',')}]`;
   else if (spec.type === 'duration') value = goDuration(spec.default as number);
   else value = String(spec.default);
   return `    ${name}=${value}:\n\t${spec.usage}\n`;

@@ -22,7 +22,7 @@ describe('runKubectl', () => {
 
   it('says which real kubectl commands it does not simulate yet', () => {
     expect(kubectl('logs web-1').stderr).toBe(
-      'error: kubesim does not simulate "kubectl logs" yet; it runs: expose, set, get, delete, rollout, scale, autoscale, top, cordon, uncordon, drain, describe, apply, label, annotate, sim, version\n',
+      'error: kubesim does not simulate "kubectl logs" yet; it runs: create, expose, run, set, get, delete, rollout, scale, autoscale, top, cordon, uncordon, drain, describe, exec, apply, label, annotate, sim, version\n',
     );
   });
 

@@ -65,7 +65,7 @@ function runVerb(verb: Verb, path: string, ctx: KubectlContext, argv: string[], 
     out.err(`error: ${err.message}\nSee 'kubectl ${path} --help' for usage.\n`);
     return 1;
   }
-  const { args, flags } = parsed;
+  const { args, flags, argsLenAtDash } = parsed;
   if (flags.bool('help')) {
     out.out(commandHelp(verb));
     return 0;
@@ -76,14 +76,14 @@ function runVerb(verb: Verb, path: string, ctx: KubectlContext, argv: string[], 
     return 1;
   }
   const namespace = flags.string('namespace') || 'default';
-  return verb.run({ ctx, path, args, flags, namespace, namespaceGiven: flags.changed('namespace'), stdin, out });
+  return verb.run({ ctx, path, args, flags, namespace, namespaceGiven: flags.changed('namespace'), stdin, argsLenAtDash, out });
 }
 
 /**
  * A command with subcommands: the first non-flag word picks one. Alone (or with only flags) it
  * prints its help to stdout and exits 1, as cobra's DefaultSubCommandRun; -h prints it with 0.
  */
-function runGroup(group: CommandGroup, ctx: KubectlContext, argv: string[], stdin: string | undefined, out: Output): number {
+function runGroup(group: CommandGroup, path: string, ctx: KubectlContext, argv: string[], stdin: string | undefined, out: Output): number {
   const index = findCommand(argv);
   if (index < 0) {
     const help = argv.some((a) => a === '-h' || a === '--help');
@@ -91,13 +91,13 @@ function runGroup(group: CommandGroup, ctx: KubectlContext, argv: string[], stdi
     return help ? 0 : 1;
   }
   const name = argv[index];
-  const verb = group.subcommands.find((s) => s.name === name || s.aliases?.includes(name));
-  if (verb) return runVerb(verb, `${group.name} ${name}`, ctx, without(argv, index), stdin, out);
+  const sub = group.subcommands.find((s) => s.name === name || s.aliases?.includes(name));
+  if (sub) return isGroup(sub) ? runGroup(sub, `${path} ${name}`, ctx, without(argv, index), stdin, out) : runVerb(sub, `${path} ${name}`, ctx, without(argv, index), stdin, out);
   if (group.unsimulated?.includes(name)) {
-    out.err(unsimulated(`${group.name} ${name}`, group.subcommands.map((s) => `${group.name} ${s.name}`)));
+    out.err(unsimulated(`${path} ${name}`, group.subcommands.map((s) => `${path} ${s.name}`)));
     return 1;
   }
-  out.err(`error: unknown command ${JSON.stringify(name)}\nSee 'kubectl ${group.name} -h' for help and examples\n`);
+  out.err(`error: unknown command ${JSON.stringify(name)}\nSee 'kubectl ${path} -h' for help and examples\n`);
   return 1;
 }
 
@@ -110,8 +110,8 @@ function runHelp(argv: readonly string[], out: Output): number {
     out.out(rootHelp(COMMANDS));
     return 0;
   }
-  const verb = command && sub && isGroup(command) ? command.subcommands.find((s) => s.name === sub || s.aliases?.includes(sub)) : undefined;
-  out.out(verb ? commandHelp(verb) : command ? helpFor(command) : rootHelp(COMMANDS));
+  const subcommand = command && sub && isGroup(command) ? command.subcommands.find((s) => s.name === sub || s.aliases?.includes(sub)) : undefined;
+  out.out(subcommand ? helpFor(subcommand) : command ? helpFor(command) : rootHelp(COMMANDS));
   return 0;
 }
 
@@ -131,7 +131,7 @@ function dispatch(ctx: KubectlContext, argv: string[], stdin: string | undefined
   const rest = without(argv, index);
   if (name === 'help') return runHelp(rest, out);
   const command = commandNamed(name);
-  if (command) return isGroup(command) ? runGroup(command, ctx, rest, stdin, out) : runVerb(command, name, ctx, rest, stdin, out);
+  if (command) return isGroup(command) ? runGroup(command, name, ctx, rest, stdin, out) : runVerb(command, name, ctx, rest, stdin, out);
   if (UNSIMULATED_COMMANDS.includes(name)) {
     out.err(unsimulated(name, COMMANDS.map((v) => v.name)));
     return 1;

@@ -13,6 +13,7 @@ import { toYaml } from '../printers/yaml';
 import { findResources, kindString, type Found } from '../resources';
 import { TABLE_TABWRITER, tabify } from '../tabwriter';
 import { ALL_NAMESPACES, IGNORE_NOT_FOUND, SELECTOR } from './common';
+import { watchGet } from './get-watch';
 
 /** Every output format kubectl v1.32's get accepts; kubesim prints the SUPPORTED_FORMATS among them. */
 const KNOWN_FORMATS = ['custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml'];
@@ -66,6 +67,7 @@ function printTables(inv: Invocation, found: Found[], format: string, allNamespa
       wide: format === 'wide',
       withNamespace: allNamespaces && info.namespaced,
       showLabels: inv.flags.bool('show-labels'),
+      labelColumns: inv.flags.strings('label-columns'),
       noHeaders: inv.flags.bool('no-headers'),
       kindPrefix: withKind ? kindString(info) : undefined,
     });
@@ -118,6 +120,13 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
       default: '',
       usage: 'Output format. One of: (json, yaml, name, wide).',
     },
+    {
+      name: 'label-columns',
+      shorthand: 'L',
+      type: 'stringSlice',
+      default: [],
+      usage: 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...',
+    },
     SELECTOR,
     { name: 'show-kind', type: 'bool', default: false, usage: 'If present, list the resource type for the requested object(s).' },
     { name: 'show-labels', type: 'bool', default: false, usage: 'When printing, show all labels as the last column (default hide labels column)' },
@@ -128,8 +137,11 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
       inv.out.err(NO_TYPE_GIVEN);
       return 1;
     }
-    // Streaming output needs the terminal of issue 9; say so rather than print a snapshot.
-    if (inv.flags.bool('watch')) throw new KubectlError('kubesim does not support --watch yet; run the command again to see changes');
+    if (inv.flags.bool('watch')) {
+      // Only a terminal can show a stream; the CLI has none, so say so rather than print a snapshot.
+      if (!inv.ctx.stream) throw new KubectlError('kubesim does not support --watch yet; run the command again to see changes');
+      return watchGet(inv, inv.ctx.stream);
+    }
     const format = outputFormat(inv.flags.string('output'));
     const allNamespaces = inv.flags.bool('all-namespaces');
     const result = findResources(inv.ctx.api, {

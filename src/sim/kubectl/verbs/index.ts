@@ -4,13 +4,16 @@ import { annotateVerb } from './annotate';
 import { applyVerb } from './apply';
 import { autoscaleVerb } from './autoscale';
 import { cordonVerb, uncordonVerb } from './cordon';
+import { createCommand } from './create';
 import { deleteVerb } from './delete';
 import { describeVerb } from './describe';
 import { drainVerb } from './drain';
+import { execVerb } from './exec';
 import { exposeVerb } from './expose';
 import { getVerb } from './get';
 import { labelVerb } from './label';
 import { rolloutCommand } from './rollout';
+import { runVerb } from './run';
 import { scaleVerb } from './scale';
 import { setCommand } from './set';
 import { simCommand } from './sim';
@@ -19,7 +22,9 @@ import { versionVerb } from './version';
 
 /** In the order `kubectl --help` lists them within each section. */
 export const COMMANDS: readonly Command[] = [
+  createCommand,
   exposeVerb,
+  runVerb,
   setCommand,
   getVerb,
   deleteVerb,
@@ -31,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   uncordonVerb,
   drainVerb,
   describeVerb,
+  execVerb,
   applyVerb,
   labelVerb,
   annotateVerb,
@@ -54,6 +60,6 @@ export function commandNamed(name: string): Command | undefined {
  */
 export const UNSIMULATED_COMMANDS = [
   'alpha', 'api-resources', 'api-versions', 'attach', 'auth', 'certificate', 'cluster-info', 'completion', 'config', 'cp',
-  'create', 'debug', 'diff', 'edit', 'events', 'exec', 'explain', 'kustomize', 'logs', 'options', 'patch', 'plugin',
-  'port-forward', 'proxy', 'replace', 'run', 'taint', 'wait',
+  'debug', 'diff', 'edit', 'events', 'explain', 'kustomize', 'logs', 'options', 'patch', 'plugin',
+  'port-forward', 'proxy', 'replace', 'taint', 'wait',
 ];
