@@ -38,20 +38,55 @@ export function parseFieldPath(path: string): (string | number)[] {
  * The yaml library's error in the words of the Go YAML parser kubectl uses ("yaml: line 5: mapping
  * values are not allowed in this context"), for the common mistakes; others keep the library's text.
  */
-function goYamlError(code: string, startLine: number, endLine: number, fallback: string, offending: string): NonNullable<ManifestDocument['error']> {
+function goYamlError(code: string, startLine: number, endLine: number, fallback: string): NonNullable<ManifestDocument['error']> {
+  // go-yaml's scanner errors print the 1-based line; its parser errors print the 0-based one.
+  const scanner = (message: string, line: number) => ({ message, line, located: true });
+  const parser = (message: string, line: number) => ({ message: `line ${line - 1}: ${message}`, line, located: false });
   switch (code) {
     case 'TAB_AS_INDENT':
-      return { message: 'found character that cannot start any token', line: startLine, located: true };
+      return scanner('found character that cannot start any token', startLine);
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      return { message: 'mapping values are not allowed in this context', line: endLine, located: true };
+      return scanner('mapping values are not allowed in this context', endLine);
     case 'MISSING_CHAR':
-      return { message: 'found unexpected end of stream', line: endLine, located: true };
-    case 'DUPLICATE_KEY':
-      return { message: `unmarshal errors:\n  line ${startLine}: key ${JSON.stringify(offending.replace(/:.*$/s, '').trim())} already set in map`, line: startLine, located: false };
+      if (fallback.startsWith('Sequence item without')) return parser("did not find expected '-' indicator", startLine);
+      return scanner('found unexpected end of stream', endLine);
+    case 'BAD_INDENT':
+      if (fallback.startsWith('Flow sequence')) return parser("did not find expected ',' or ']'", endLine);
+      if (fallback.startsWith('Flow map')) return parser("did not find expected ',' or '}'", endLine);
+      return scanner(fallback.split(' at line ')[0], startLine);
+    case 'UNEXPECTED_TOKEN':
+      if (/flow-(map|seq)-end/.test(fallback)) return parser('did not find expected key', startLine);
+      return scanner(fallback.split(' at line ')[0], startLine);
     default:
-      return { message: fallback.split(' at line ')[0], line: startLine, located: true };
+      // The yaml library recurses per level and runs out of stack first (about 900 block levels).
+      if (fallback.includes('Maximum call stack size exceeded')) {
+        return { message: `line ${startLine}: the document nests deeper than kubesim's YAML parser can follow`, line: startLine, located: false };
+      }
+      return scanner(fallback.split(' at line ')[0], startLine);
   }
+}
+
+/** go-yaml's max_flow_level: deeper `[`/`{` nesting is refused before parsing. */
+const MAX_FLOW_DEPTH = 10000;
+
+/** The first place where flow collections nest deeper than go-yaml allows, if any. */
+function flowTooDeep(text: string, lineAt: (offset: number) => number): NonNullable<ManifestDocument['error']> | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      // An apostrophe in a block-context plain scalar ("don't") opens nothing past its line.
+      if (ch === quote || (ch === '\n' && depth === 0)) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return { message: `exceeded max depth of ${MAX_FLOW_DEPTH}`, line: lineAt(i), located: true };
+    } else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 /** A value as Go's %#v prints what go-yaml v2 decodes into interface{}. */
@@ -89,9 +124,26 @@ function collectionKey(node: unknown, lineAt: (offset: number) => number): NonNu
   return undefined;
 }
 
+/**
+ * kubectl splits a file at `---` lines before go-yaml sees it, so a `%YAML` directive ends up
+ * alone in a document of its own: go-yaml v2 refuses any version but 1.1, and for 1.1 finds no
+ * document after it (kubernetes/kubectl#1810). Parser errors print go-yaml's 0-based line.
+ */
+function directiveError(text: string, from: number, to: number, lineAt: (offset: number) => number): NonNullable<ManifestDocument['error']> | undefined {
+  const m = /^%YAML[ \t]+(\S+)/m.exec(text.slice(from, to));
+  if (!m) return undefined;
+  const line = lineAt(from + m.index);
+  if (m[1] !== '1.1') return { message: `${line - 1 ? `line ${line - 1}: ` : ''}found incompatible YAML document`, line, located: false };
+  return { message: `line ${line}: did not find expected <document start>`, line, located: false };
+}
+
 export function parseManifests(text: string): ManifestDocument[] {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+  const tooDeep = flowTooDeep(text, (offset) => text.slice(0, offset).split('\n').length);
+  if (tooDeep) return [{ index: 0, value: undefined, line: 1, error: tooDeep, lineOf: () => 1 }];
+  // kubectl converts YAML with go-yaml v2's non-strict decoding: a repeated key is no error, the
+  // last value wins (checked against kubectl v1.32), and the API server never sees the first.
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false }) as Document.Parsed[];
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   const list = Array.isArray(docs) ? docs : [docs];
   return list
@@ -104,7 +156,8 @@ export function parseManifests(text: string): ManifestDocument[] {
         let line = lineAt(start);
         for (const seg of parseFieldPath(path)) {
           if (isMap(node)) {
-            const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+            // The last of repeated keys is the one that counts.
+            const pair = [...node.items].reverse().find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
             if (!pair) break;
             if (isScalar(pair.key) && pair.key.range) line = lineAt(pair.key.range[0]);
             node = pair.value;
@@ -117,10 +170,12 @@ export function parseManifests(text: string): ManifestDocument[] {
         }
         return line;
       };
+      const previousEnd = index > 0 ? (list[index - 1].range?.[1] ?? 0) : 0;
+      const directive = doc.directives?.yaml.explicit ? directiveError(text, previousEnd, doc.range?.[0] ?? 0, lineAt) : undefined;
+      if (directive) return { index, value: undefined, line: directive.line, error: directive, lineOf };
       if (firstError) {
         const last = doc.errors[doc.errors.length - 1];
-        const offending = text.slice(firstError.pos[0], firstError.pos[1] + 40);
-        const error = goYamlError(firstError.code, lineAt(firstError.pos[0]), lineAt(last.pos[1]), firstError.message, offending);
+        const error = goYamlError(firstError.code, lineAt(firstError.pos[0]), lineAt(last.pos[1]), firstError.message);
         return { index, value: undefined, line: lineAt(start), error, lineOf };
       }
       const badKey = collectionKey(contents, lineAt);
@@ -129,7 +184,16 @@ export function parseManifests(text: string): ManifestDocument[] {
       try {
         value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (err) {
-        return { index, value: undefined, line: lineAt(start), error: { message: (err as Error).message, line: lineAt(start), located: true }, lineOf };
+        const message = (err as Error).message;
+        // go-yaml v2 resolves aliases while decoding and names the anchor without a line.
+        const alias = /Unresolved alias.*: (\S+)$/.exec(message);
+        const decoding = (text: string) => ({ message: text, line: lineAt(start), located: false });
+        const error = alias
+          ? decoding(`unknown anchor '${alias[1]}' referenced`)
+          : /Excessive alias count/.test(message)
+            ? decoding('document contains excessive aliasing')
+            : { message, line: lineAt(start), located: true };
+        return { index, value: undefined, line: lineAt(start), error, lineOf };
       }
       return { index, value: value ?? undefined, line: lineAt(start), lineOf };
     })

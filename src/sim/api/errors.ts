@@ -1,9 +1,9 @@
 /** API errors shaped like metav1.Status, with the apiserver's reasons and messages. */
 
-export type StatusReason = 'Invalid' | 'NotFound' | 'AlreadyExists' | 'BadRequest' | 'Forbidden' | 'Conflict' | 'MethodNotAllowed';
+export type StatusReason = 'Invalid' | 'NotFound' | 'AlreadyExists' | 'BadRequest' | 'Forbidden' | 'Conflict' | 'MethodNotAllowed' | 'RequestEntityTooLarge';
 
 const CODES: Record<StatusReason, number> = {
-  Invalid: 422, NotFound: 404, AlreadyExists: 409, BadRequest: 400, Forbidden: 403, Conflict: 409, MethodNotAllowed: 405,
+  Invalid: 422, NotFound: 404, AlreadyExists: 409, BadRequest: 400, Forbidden: 403, Conflict: 409, MethodNotAllowed: 405, RequestEntityTooLarge: 413,
 };
 
 /** One field error: `field` is the dotted path ("spec.template.metadata.labels"); `message` its body. */

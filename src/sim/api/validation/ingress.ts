@@ -33,7 +33,7 @@ export function validateIngress(ing: Ingress, errors: FieldError[]): void {
       if (p.pathType !== 'ImplementationSpecific' && p.path !== undefined && !p.path.startsWith('/')) {
         errors.push({ field: `${path}.path`, message: `Invalid value: ${goValue(p.path)}: must be an absolute path` });
       }
-      validateBackend(p.backend, `${path}.backend`, errors);
+      validateBackend(p.backend ?? {}, `${path}.backend`, errors);
     });
   });
 }

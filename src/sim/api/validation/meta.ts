@@ -1,6 +1,7 @@
 import type { ObjectMeta } from '../types';
 import type { FieldError } from '../errors';
 import { goValue } from '../gosyntax';
+import { utf8Length } from '../../util/utf8';
 import { labelValueProblems, nameProblems, qualifiedNameProblems, type NameFormat } from './names';
 
 export function validateLabels(labels: Record<string, string> | undefined, path: string, errors: FieldError[]): void {
@@ -21,4 +22,11 @@ export function validateObjectMeta(meta: ObjectMeta, format: NameFormat, errors:
   for (const key of Object.keys(meta.annotations ?? {})) {
     for (const p of qualifiedNameProblems(key.toLowerCase())) errors.push({ field: 'metadata.annotations', message: `Invalid value: ${goValue(key)}: ${p}` });
   }
+  // ValidateAnnotationsSize: what breaks client-side apply of a large object, whose whole text
+  // goes into the last-applied-configuration annotation.
+  const size = Object.entries(meta.annotations ?? {}).reduce((n, [k, v]) => n + utf8Length(k) + utf8Length(String(v)), 0);
+  if (size > TOTAL_ANNOTATION_BYTES) errors.push({ field: 'metadata.annotations', message: `Too long: may not be more than ${TOTAL_ANNOTATION_BYTES} bytes` });
 }
+
+const TOTAL_ANNOTATION_BYTES = 256 * 1024;
+

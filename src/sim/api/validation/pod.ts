@@ -2,7 +2,9 @@ import type { Container, PodSpec } from '../types';
 import type { FieldError } from '../errors';
 import { goValue } from '../gosyntax';
 import { cpuMillis, bytes, isQuantity } from '../quantity';
-import { nameProblems } from './names';
+import { nameProblems, portNameProblems } from './names';
+import { validatePodVolumes } from './volumes';
+import { validateEnv } from './env';
 
 function validateResources(c: Container, path: string, errors: FieldError[]): void {
   const requests = (c.resources?.requests ?? {}) as Record<string, string | number>;
@@ -20,6 +22,8 @@ function validateResources(c: Container, path: string, errors: FieldError[]): vo
     if (over) errors.push({ field: `${path}.resources.requests`, message: `Invalid value: ${goValue(String(req))}: must be less than or equal to ${res} limit of ${lim}` });
   }
 }
+
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 
 function validateContainers(containers: Container[] | undefined, path: string, errors: FieldError[]): void {
   if (!containers || containers.length === 0) {
@@ -41,8 +45,11 @@ function validateContainers(containers: Container[] | undefined, path: string, e
       if (port.containerPort < 1 || port.containerPort > 65535) {
         errors.push({ field: `${pp}.containerPort`, message: `Invalid value: ${port.containerPort}: must be between 1 and 65535, inclusive` });
       }
-      if (port.name) for (const p of nameProblems(port.name, 'label')) errors.push({ field: `${pp}.name`, message: `Invalid value: ${goValue(port.name)}: ${p}` });
+      if (port.name) for (const p of portNameProblems(port.name)) errors.push({ field: `${pp}.name`, message: `Invalid value: ${goValue(port.name)}: ${p}` });
     });
+    if (c.imagePullPolicy && !PULL_POLICIES.includes(c.imagePullPolicy)) {
+      errors.push({ field: `${cp}.imagePullPolicy`, message: `Unsupported value: ${goValue(c.imagePullPolicy)}: supported values: "Always", "IfNotPresent", "Never"` });
+    }
     validateResources(c, cp, errors);
   });
 }
@@ -53,6 +60,8 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string, errors:
     errors.push({ field: `${path}.containers`, message: 'Required value' });
     return;
   }
+  validatePodVolumes(spec, path, errors);
+  validateEnv(spec.containers, `${path}.containers`, errors);
   validateContainers(spec.containers, `${path}.containers`, errors);
   if (spec.initContainers) validateContainers(spec.initContainers, `${path}.initContainers`, errors);
   const policies = ['Always', 'OnFailure', 'Never'];

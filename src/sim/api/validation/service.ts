@@ -2,11 +2,10 @@ import type { FieldError } from '../errors';
 import { goValue } from '../gosyntax';
 import type { Service } from '../types';
 import { validateLabels } from './meta';
-import { nameProblems } from './names';
+import { nameProblems, portNameProblems } from './names';
 
 const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
-const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
 
 function validPort(port: number | undefined, field: string, errors: FieldError[]): void {
   if (port === undefined || port < 1 || port > 65535) {
@@ -41,8 +40,8 @@ export function validateService(svc: Service, errors: FieldError[]): void {
     }
     const target = port.targetPort;
     if (typeof target === 'number') validPort(target, `${path}.targetPort`, errors);
-    else if (typeof target === 'string' && !IANA_SVC_NAME.test(target)) {
-      errors.push({ field: `${path}.targetPort`, message: `Invalid value: ${goValue(target)}: must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)` });
+    else if (typeof target === 'string') {
+      for (const p of portNameProblems(target)) errors.push({ field: `${path}.targetPort`, message: `Invalid value: ${goValue(target)}: ${p}` });
     }
   });
   validateLabels(spec.selector, 'spec.selector', errors);
