@@ -83,11 +83,12 @@ function applyDocument(api: ApiServer, doc: ManifestDocument, source: string, ac
   const config = clone(obj) as KubeObject;
   const live = api.get(kind, namespace, name);
   const lastApplied = JSON.stringify(withoutLastApplied(config));
+  api.takeWarnings();
   try {
     if (!live) {
       config.metadata = { ...config.metadata, annotations: { ...(config.metadata?.annotations ?? {}), [LAST_APPLIED]: `${lastApplied}\n` } };
       api.create(config, actor);
-      return { index: doc.index, kind, name, namespace, action: 'created', message: `${typeName}/${name} created` };
+      return { index: doc.index, kind, name, namespace, action: 'created', message: `${typeName}/${name} created`, ...warnings(api) };
     }
     const previous = parseLastApplied(live.metadata.annotations?.[LAST_APPLIED]);
     // kubectl reads the live object in the version of the manifest it merges into.
@@ -96,12 +97,18 @@ function applyDocument(api: ApiServer, doc: ManifestDocument, source: string, ac
     delete merged.metadata.resourceVersion;
     const written = api.update(merged, actor, 'patch');
     const action = written === live || deepEqual(written, live) ? 'unchanged' : 'configured';
-    return { index: doc.index, kind, name, namespace, action, message: `${typeName}/${name} ${action}` };
+    return { index: doc.index, kind, name, namespace, action, message: `${typeName}/${name} ${action}`, ...warnings(api) };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     const message = kubectlErrorText(err, source, !live);
     return { index: doc.index, kind, name, namespace, message, error: { message, reason: err.reason, apiMessage: err.message, ...errorLine(doc, err) } };
   }
+}
+
+/** The apiserver's warnings for the request just made, when it gave any. */
+function warnings(api: ApiServer): Pick<ApplyResult, 'warnings'> {
+  const taken = api.takeWarnings();
+  return taken.length ? { warnings: taken } : {};
 }
 
 function withoutLastApplied(obj: KubeObject): KubeObject {

@@ -1,10 +1,10 @@
-import type { Event, Node, Pod } from './api/types';
-import { clone, type KubeObject } from './api/object';
+import type { CronJob, Event, Node, Pod } from './api/types';
+import { clone, keyOf, type KubeObject } from './api/object';
 import { ApiServer } from './api/server';
 import { Store, type WatchEvent } from './api/store';
 import { applyYaml } from './apply';
 import { AuditLog } from './audit';
-import type { ApplyResult, AuditEntry, Cluster, ClusterEvent, ClusterOptions, ClusterSnapshot, KubectlResult, NodeSpecOption } from './contract';
+import type { ApplyResult, AuditEntry, Cluster, ClusterEvent, ClusterOptions, ClusterSnapshot, KubectlResult, KubectlSession, NodeSpecOption } from './contract';
 import type { Controller, ControllerContext } from './controllers/controller';
 import { DeploymentController } from './controllers/deployment/controller';
 import { GarbageCollector } from './controllers/garbagecollector';
@@ -18,13 +18,30 @@ import { TrafficGenerator, type RequestRecord, type TrafficJob } from './network
 import type { Response } from './network/proxy';
 import { lookup } from './network/dns';
 import { HorizontalPodAutoscalerController } from './controllers/hpa';
+import { NamespaceController } from './controllers/namespace';
+import { ResourceQuotaController } from './controllers/resourcequota';
+import { PersistentVolumeController } from './controllers/persistentvolume';
+import { LOCAL_PATH_PROVISIONER, LocalPathProvisioner } from './controllers/provisioner';
+import { PvcProtectionController } from './controllers/pvcprotection';
+import { PvProtectionController } from './controllers/pvprotection';
 import { podUsage, type PodUsage } from './metrics';
 import { KUBERNETES_SERVICE_IP } from './api/service-alloc';
 import { TaintEvictionController } from './controllers/tainteviction';
 import { ReplicaSetController } from './controllers/replicaset';
+import { StatefulSetController } from './controllers/statefulset';
+import { DaemonSetController } from './controllers/daemonset';
+import { JobController } from './controllers/job';
+import { CronJobController, nextCronRun } from './controllers/cronjob';
+import { TtlAfterFinishedController } from './controllers/ttlafterfinished';
 import { EventRecorder } from './events';
 import { Kubelet } from './kubelet/kubelet';
+import type { EnvList } from './kubelet/env';
+import type { PodFile } from './kubelet/filesystem';
+import { PodRuntime } from './kubelet/runtime';
+import { VolumeStore } from './storage/volumes';
 import { runKubectl, type KubectlContext } from './kubectl';
+import type { KubectlStream } from './kubectl/command';
+import { startSession } from './kubectl/session';
 import { Rng } from './rng';
 import { Scheduler } from './scheduler/scheduler';
 import { bytes, formatBytes } from './api/quantity';
@@ -59,6 +76,8 @@ export class SimCluster implements Cluster {
   private readonly components: Controller[] = [];
   private readonly seed: number;
   private readonly traffic: TrafficGenerator;
+  private readonly volumes: VolumeStore;
+  private readonly runtime: PodRuntime;
   private readonly readFile?: (path: string) => string;
   private readonly kubectlWaits: boolean;
 
@@ -70,10 +89,17 @@ export class SimCluster implements Cluster {
     this.api = new ApiServer(this.store, this.clock, this.rng, this.auditLog);
     this.recorder = new EventRecorder(this.api, this.clock);
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, recorder: this.recorder };
-    this.traffic = new TrafficGenerator(this.ctx);
+    this.volumes = new VolumeStore(this.ctx);
+    this.runtime = new PodRuntime(this.api, this.volumes, (pod, container) => this.kubelet(pod.spec?.nodeName ?? '')?.containerEnv(keyOf(pod as KubeObject), container));
+    this.traffic = new TrafficGenerator(this.ctx, this.runtime);
     this.components.push(
       new DeploymentController(this.ctx),
       new ReplicaSetController(this.ctx),
+      new StatefulSetController(this.ctx),
+      new DaemonSetController(this.ctx),
+      new JobController(this.ctx),
+      new CronJobController(this.ctx),
+      new TtlAfterFinishedController(this.ctx),
       new GarbageCollector(this.ctx),
       new NodeLifecycleController(this.ctx),
       new TaintEvictionController(this.ctx),
@@ -83,7 +109,14 @@ export class SimCluster implements Cluster {
       new ServiceLoadBalancerController(this.ctx),
       new IngressController(this.ctx),
       new HorizontalPodAutoscalerController(this.ctx, (pod) => this.podUsage(pod)),
+      new NamespaceController(this.ctx),
+      new ResourceQuotaController(this.ctx),
+      new PersistentVolumeController(this.ctx),
+      new LocalPathProvisioner(this.ctx),
+      new PvcProtectionController(this.ctx),
+      new PvProtectionController(this.ctx),
       this.traffic,
+      this.volumes,
       new Scheduler(this.ctx),
     );
     this.store.watch((event) => this.dispatch(event));
@@ -95,6 +128,18 @@ export class SimCluster implements Cluster {
         kind: 'IngressClass',
         metadata: { name: INGRESS_CLASS, annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' }, labels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
         spec: { controller: INGRESS_CONTROLLER },
+      },
+      'kubectl',
+    );
+    // kind's default class: local-path volumes live on one node, so binding waits for the pod's node.
+    this.api.create(
+      {
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+        provisioner: LOCAL_PATH_PROVISIONER,
+        reclaimPolicy: 'Delete',
+        volumeBindingMode: 'WaitForFirstConsumer',
       },
       'kubectl',
     );
@@ -215,7 +260,7 @@ export class SimCluster implements Cluster {
         },
       },
     };
-    const kubelet = new Kubelet(this.ctx, spec.name, cidr);
+    const kubelet = new Kubelet(this.ctx, spec.name, cidr, this.volumes);
     // The Node must be accepted (valid, unique name) before its kubelet joins the control loop.
     const created = this.api.create(node as KubeObject, kubelet.name);
     this.nodesRegistered += 1;
@@ -235,7 +280,7 @@ export class SimCluster implements Cluster {
       if (this.kubelet(nodeName)) continue;
       const node = this.api.get('Node', undefined, nodeName) as Node | undefined;
       const cidr = (node?.spec?.podCIDR ?? '10.244.255.0/24').replace(/\.0\/24$/, '');
-      this.components.push(new Kubelet(this.ctx, nodeName, cidr));
+      this.components.push(new Kubelet(this.ctx, nodeName, cidr, this.volumes));
     }
   }
 
@@ -336,19 +381,39 @@ export class SimCluster implements Cluster {
     return this.clock.now();
   }
 
+  /** When the CronJob next runs, in virtual ms (for "jump to the next run"); undefined if suspended or absent. */
+  nextCronRun(namespace: string, name: string): number | undefined {
+    const cj = this.api.get('CronJob', namespace, name) as CronJob | undefined;
+    return cj && nextCronRun(cj, this.clock.now());
+  }
+
+  /** The files in a pod's volumes, where its containers see them (for the inspector). */
+  podFiles(namespace: string, name: string): PodFile[] {
+    const pod = this.api.get('Pod', namespace, name) as Pod | undefined;
+    return pod ? this.runtime.podFiles(pod) : [];
+  }
+
+  /** The environment a container's process was started with, as `env` prints it; undefined before it starts. */
+  containerEnv(namespace: string, name: string, container: string): EnvList | undefined {
+    const pod = this.api.get('Pod', namespace, name) as Pod | undefined;
+    return pod && this.runtime.processEnv(pod, container);
+  }
+
   apply(yamlText: string): ApplyResult[] {
     const results = applyYaml(this.api, yamlText, 'kubectl');
     this.settle();
     return results;
   }
 
-  kubectl(commandLine: string, stdin?: string): KubectlResult {
+  kubectl(commandLine: string, stdin?: string, stream?: KubectlStream): KubectlResult {
     const ctx: KubectlContext = {
       api: this.api,
       clock: this.clock,
+      stream,
       apply: (text, source) => applyYaml(this.api, text, 'kubectl', source),
       readFile: this.readFile,
       serverVersion: KUBERNETES_VERSION,
+      containers: this.runtime,
       advance: this.kubectlWaits ? (ms) => this.advance(ms) : undefined,
       sim: {
         nodeDown: (name) => this.nodeDown(name),
@@ -366,6 +431,11 @@ export class SimCluster implements Cluster {
     const result = runKubectl(ctx, commandLine, stdin);
     this.settle();
     return result;
+  }
+
+  kubectlStream(commandLine: string, onOutput: (stdout: string) => void, stdin?: string): KubectlSession {
+    const session = startSession((listener) => this.watch(listener), onOutput);
+    return session.finish(this.kubectl(commandLine, stdin, session.stream));
   }
 
   get(kind: string, name: string, namespace?: string): KubeObject | undefined {

@@ -1,8 +1,10 @@
 import type { KubeObject } from './api/object';
 import type { WatchEvent } from './api/store';
 import type { RequestRecord, TrafficJob } from './network/traffic';
+import type { PodFile } from './kubelet/filesystem';
 
 export type { RequestRecord, TrafficJob };
+export type { PodFile };
 
 /** A worker node to create at start-up. */
 export interface NodeSpecOption {
@@ -43,6 +45,8 @@ export interface ApplyResult {
   action?: 'created' | 'configured' | 'unchanged';
   /** kubectl's line: "deployment.apps/web created", or the error text. */
   message: string;
+  /** The apiserver's warnings, which kubectl prints as "Warning: …" on stderr. */
+  warnings?: string[];
   error?: {
     message: string;
     /** The apiserver's reason (Invalid, BadRequest, …) and its own message, when the API refused it. */
@@ -83,8 +87,19 @@ export interface ClusterSnapshot {
   [part: string]: unknown;
 }
 
+/** A command that may keep printing after it returns (`kubectl get --watch`). */
+export interface KubectlSession {
+  /** What it printed before returning. */
+  result: KubectlResult;
+  /** Whether more output follows until stop(). */
+  streaming: boolean;
+  stop(): void;
+}
+
 export interface Cluster {
   kubectl(commandLine: string, stdin?: string): KubectlResult;
+  /** Runs a command that may stream; `onOutput` gets each later piece of its stdout. */
+  kubectlStream?(commandLine: string, onOutput: (stdout: string) => void, stdin?: string): KubectlSession;
   apply(yamlText: string): ApplyResult[];
   advance(ms: number): void;
   now(): number;
@@ -102,4 +117,8 @@ export interface Cluster {
   trafficJobs(): TrafficJob[];
   /** Requests made after virtual time `since` (the most recent 500), for drawing them. */
   requestsSince(since: number): RequestRecord[];
+  /** The files in a pod's volumes, where its containers see them (the inspector's file view). */
+  podFiles?(namespace: string, name: string): PodFile[];
+  /** The environment a container's process was started with, as `env` prints it; undefined until it starts. */
+  containerEnv?(namespace: string, name: string, container: string): [name: string, value: string][] | undefined;
 }

@@ -39,8 +39,12 @@ function applyFile(file: string, namespaces: string[]): string[] {
   const cluster = createCluster({ nodes: 2 });
   const setup = namespaces.map((ns) => `---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n`).join('');
   if (setup) expect(cluster.apply(setup).filter((r) => r.error)).toEqual([]);
+  // kubesim's default class is kind's `standard`, whose provisioner is immutable: a file defining
+  // its own `standard` applies to a cluster without one (kubeadm's), as a real kind cluster refuses it.
+  const text = readFileSync(file, 'utf8');
+  if (/kind:\s*"?StorageClass"?[\s\S]*name:\s*"?standard"?/.test(text)) expect(cluster.kubectl('delete storageclass standard').exitCode).toBe(0);
   return cluster
-    .apply(readFileSync(file, 'utf8'))
+    .apply(text)
     .filter((r) => r.error)
     .map((r) => r.message);
 }

@@ -1,6 +1,18 @@
 /** API defaulting (SetDefaults_*), run on every create and update before validation. */
 import type { Container, Deployment, HorizontalPodAutoscaler, Pod, PodSpec, PodTemplateSpec, Probe, ReplicaSet, Service } from './types';
 import type { KubeObject } from './object';
+import { defaultPodVolumes } from './volume-defaults';
+import type { Secret } from './types';
+import { defaultSecret } from './config-defaults';
+import type { CronJob, Job } from './types';
+import { defaultCronJob, defaultJob } from './batch-defaults';
+import type { DaemonSet, StatefulSet } from './types';
+import { defaultDaemonSet, defaultStatefulSet } from './workload-defaults';
+import type { LimitRange, Namespace } from './types';
+import { defaultLimitRange } from './limitrange';
+import { defaultNamespace } from './namespace';
+import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from './types';
+import { defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storage-defaults';
 
 function defaultProbe(probe: Probe | undefined): void {
   if (!probe) return;
@@ -43,6 +55,7 @@ function defaultPodSpec(spec: PodSpec): void {
   spec.securityContext ??= {};
   for (const c of spec.containers ?? []) defaultContainer(c);
   for (const c of spec.initContainers ?? []) defaultContainer(c);
+  defaultPodVolumes(spec);
 }
 
 function defaultTemplate(template: PodTemplateSpec | undefined): void {
@@ -89,7 +102,8 @@ function defaultService(svc: Service): void {
   }
   for (const port of spec.ports ?? []) {
     port.protocol ??= 'TCP';
-    port.targetPort ??= port.port;
+    // SetDefaults_Service: an unset (0 or "") targetPort is the port, which is 0 if that is missing too.
+    if (!port.targetPort) port.targetPort = port.port ?? 0;
   }
   if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
   if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
@@ -127,6 +141,9 @@ function defaultReplicaSet(rs: ReplicaSet): void {
 
 export function applyDefaults(obj: KubeObject): void {
   switch (obj.kind) {
+    case 'Secret':
+      defaultSecret(obj as Secret);
+      break;
     case 'Pod':
       defaultPod(obj as Pod);
       break;
@@ -141,6 +158,37 @@ export function applyDefaults(obj: KubeObject): void {
       break;
     case 'HorizontalPodAutoscaler':
       defaultHpa(obj as HorizontalPodAutoscaler);
+      break;
+    case 'Job':
+      defaultJob(obj as Job);
+      defaultTemplate((obj as Job).spec?.template);
+      break;
+    case 'CronJob':
+      defaultCronJob(obj as CronJob);
+      defaultTemplate((obj as CronJob).spec?.jobTemplate.spec?.template);
+      break;
+    case 'LimitRange':
+      defaultLimitRange(obj as LimitRange);
+      break;
+    case 'Namespace':
+      defaultNamespace(obj as Namespace);
+      break;
+    case 'StatefulSet':
+      defaultStatefulSet(obj as StatefulSet);
+      defaultTemplate((obj as StatefulSet).spec?.template);
+      break;
+    case 'PersistentVolume':
+      defaultPersistentVolume(obj as PersistentVolume);
+      break;
+    case 'PersistentVolumeClaim':
+      defaultPersistentVolumeClaim(obj as PersistentVolumeClaim);
+      break;
+    case 'StorageClass':
+      defaultStorageClass(obj as StorageClass);
+      break;
+    case 'DaemonSet':
+      defaultDaemonSet(obj as DaemonSet);
+      defaultTemplate((obj as DaemonSet).spec?.template);
       break;
   }
 }

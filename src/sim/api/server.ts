@@ -1,20 +1,24 @@
-import type { Namespace, Pod, Service } from './types';
+import type { Job, Namespace, Pod, Service } from './types';
+import { beginNamespaceDeletion, hasSpecFinalizers } from './namespace';
 import type { AuditLog } from '../audit';
 import type { AuditEntry } from '../contract';
 import type { Rng } from '../rng';
 import { rfc3339, type Clock } from '../time';
 import { deepEqual } from '../util/equal';
+import { utf8Length } from '../util/utf8';
 import { admissionChain, type AdmissionPlugin, type AdmissionRequest } from './admission';
 import { preparePodForCreate } from './admission/pod';
+import { generateJobSelector } from './job-strategy';
 import { applyDefaults } from './defaults';
 import { ApiError, alreadyExists, forbidden, invalid, notFound, type FieldError } from './errors';
 import { allocateServiceAddresses } from './service-alloc';
 import { resourceForKind, qualifiedResource, type ResourceInfo } from './kinds';
 import { clone, objectKey, type KubeObject } from './object';
 import { toStorageVersion } from './conversion';
-import { decodeError, schemaFieldErrors } from './schema';
+import { decodeError, decodeProblems, schemaFieldErrors } from './schema';
 import type { Store } from './store';
 import { validateObject } from './validation';
+import { objectWarnings } from './warnings';
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 
@@ -31,9 +35,20 @@ export const FOREGROUND_FINALIZER = 'foregroundDeletion';
  */
 function deletionComplete(obj: KubeObject): boolean {
   if (!obj.metadata.deletionTimestamp || obj.metadata.finalizers?.length) return false;
+  if (obj.kind === 'Namespace' && hasSpecFinalizers(obj as Namespace)) return false;
   return obj.kind !== 'Pod' || obj.metadata.deletionGracePeriodSeconds === 0;
 }
 export const ORPHAN_FINALIZER = 'orphan';
+
+/** The apiserver's --max-request-body-bytes default: bigger requests never reach decoding. */
+const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
+
+/** Only a client's request can be that big; the controllers' writes skip the serialization. */
+function checkBodySize(obj: KubeObject, actor: string): void {
+  if (actor.startsWith('kubectl') && utf8Length(JSON.stringify(obj)) > MAX_REQUEST_BYTES) {
+    throw new ApiError('RequestEntityTooLarge', `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
+  }
+}
 
 /** Characters the apiserver uses for generated name suffixes (k8s-semantics §0.1). */
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -46,6 +61,8 @@ const MAX_GENERATED_BASE = 58;
  */
 export class ApiServer {
   private readonly admission: AdmissionPlugin[];
+  /** The last create or update's warnings (the Warning headers), until kubectl takes them. */
+  private warnings: string[] = [];
 
   constructor(
     private readonly store: Store,
@@ -93,6 +110,7 @@ export class ApiServer {
 
   create(input: KubeObject, actor: string, options: { dryRun?: boolean } = {}): KubeObject {
     const info = this.info(input.kind);
+    checkBodySize(input, actor);
     let obj = clone(input);
     obj.apiVersion = input.apiVersion;
     obj.metadata ??= {};
@@ -108,17 +126,28 @@ export class ApiServer {
     const request: AdmissionRequest = { operation: 'create', obj, info, displayName, dryRun: !!options.dryRun };
     for (const plugin of this.admission) plugin.admit?.(request);
     if (obj.kind === 'Pod') preparePodForCreate(obj as Pod);
-    this.validate(obj, undefined, info, this.allocate(obj, undefined));
-    for (const plugin of this.admission) plugin.validate?.(request);
-
-    if (this.store.get(this.keyFor(obj))) throw alreadyExists(qualifiedResource(info), obj.metadata.name!);
-    for (const field of ['resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete obj.metadata[field];
+    // A refused create gives back what it drew (a Service's addresses, the uid), so it leaves the
+    // RNG as it found it: a rejected manifest changes nothing, not even later random names.
+    const rngBefore = this.rng.getState();
+    const allocationErrors = this.allocate(obj, undefined);
+    // FillObjectMetaSystemFields precedes the strategy's Validate, which builds a Job's selector from the uid.
     obj.metadata.uid = this.rng.uuid();
+    if (obj.kind === 'Job') generateJobSelector(obj as Job);
+    try {
+      this.validate(obj, undefined, info, allocationErrors);
+      for (const plugin of this.admission) plugin.validate?.(request);
+      if (this.store.get(this.keyFor(obj))) throw alreadyExists(qualifiedResource(info), obj.metadata.name!);
+    } catch (err) {
+      this.rng.setState(rngBefore);
+      throw err;
+    }
+    for (const field of ['resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete obj.metadata[field];
     obj.metadata.creationTimestamp = rfc3339(this.clock.now());
     if (info.generation) obj.metadata.generation = 1;
     if (info.hasStatus && obj.kind !== 'Pod' && obj.kind !== 'Node') delete obj.status;
     if (obj.kind === 'Namespace') (obj as Namespace).status = { phase: 'Active' };
     if (obj.kind === 'Service') obj.status = { loadBalancer: {} };
+    if (obj.kind === 'PersistentVolume' || obj.kind === 'PersistentVolumeClaim') obj.status = { phase: 'Pending' };
     if (options.dryRun) return obj;
     return this.write(obj, actor, 'create');
   }
@@ -126,6 +155,7 @@ export class ApiServer {
   /** Replaces an object's spec and metadata (the main resource: status is kept as stored). */
   update(input: KubeObject, actor: string, verb: 'update' | 'patch' = 'update', options: { dryRun?: boolean } = {}): KubeObject {
     const info = this.info(input.kind);
+    checkBodySize(input, actor);
     const old = this.read(input.kind, input.metadata.namespace, input.metadata.name ?? '');
     this.checkResourceVersion(input, old, info);
     let obj = clone(input);
@@ -187,6 +217,10 @@ export class ApiServer {
   delete(kind: string, namespace: string | undefined, name: string, actor: string, options: DeleteOptions = {}): KubeObject {
     const info = this.info(kind);
     const old = this.read(kind, namespace, name);
+    if (kind === 'Namespace') {
+      const terminating = beginNamespaceDeletion(old as Namespace, this.clock.now());
+      return terminating ? this.write(terminating as KubeObject, actor, 'delete') : this.remove(old, actor);
+    }
     const obj = clone(old);
     const finalizers = new Set(obj.metadata.finalizers ?? []);
     if (options.propagationPolicy === 'Foreground') finalizers.add(FOREGROUND_FINALIZER);
@@ -299,7 +333,9 @@ export class ApiServer {
 
   private decode(obj: KubeObject, info: ResourceInfo): void {
     const message = decodeError(obj);
-    if (message) throw new ApiError('BadRequest', message, info.kind, obj.metadata.name);
+    // The causes carry the decoder's paths so an editor can point at the field; kubectl prints the message only.
+    const causes = decodeProblems(obj).map((p) => ({ field: p.path, message: p.message }));
+    if (message) throw new ApiError('BadRequest', message, info.kind, obj.metadata.name, causes);
   }
 
   /** The Service registry gives ClusterIPs and node ports before validation. */
@@ -309,9 +345,19 @@ export class ApiServer {
     return allocateServiceAddresses(obj as Service, old as Service | undefined, others, this.rng);
   }
 
+  /** Warnings of the last create or update, once: kubectl prints each as "Warning: …". */
+  takeWarnings(): string[] {
+    const taken = this.warnings;
+    this.warnings = [];
+    return taken;
+  }
+
   private validate(obj: KubeObject, old: KubeObject | undefined, info: ResourceInfo, allocationErrors: FieldError[] = []): void {
+    this.warnings = [];
     const errors = [...schemaFieldErrors(obj), ...validateObject(obj, old), ...allocationErrors];
     if (errors.length) throw invalid(info.kind, info.group, obj.metadata.name ?? '', errors);
+    // The strategy's WarningsOnCreate/Update, for a request that validated.
+    this.warnings = objectWarnings(obj);
   }
 
   private checkResourceVersion(input: KubeObject, old: KubeObject, info: ResourceInfo): void {

@@ -61,16 +61,21 @@ export type StatefulSet = Mutable<apps.StatefulSet>;
 export type StatefulSetCondition = Mutable<apps.StatefulSetCondition>;
 export type DaemonSet = Mutable<apps.DaemonSet>;
 export type DaemonSetCondition = Mutable<apps.DaemonSetCondition>;
+export type StatefulSetStatus = Mutable<apps.StatefulSetStatus>;
+export type DaemonSetStatus = Mutable<apps.DaemonSetStatus>;
 export type ControllerRevision = Mutable<apps.ControllerRevision>;
 
 export type Job = Mutable<batch.Job>;
 export type JobCondition = Mutable<batch.JobCondition>;
 export type CronJob = Mutable<batch.CronJob>;
+export type JobSpec = Mutable<batch.JobSpec>;
 
 export type ConfigMap = Mutable<core.ConfigMap>;
 export type Secret = Mutable<core.Secret>;
 export type ServiceAccount = Mutable<core.ServiceAccount>;
 export type Volume = Mutable<core.Volume>;
+export type Affinity = Mutable<core.Affinity>;
+export type VolumeMount = Mutable<core.VolumeMount>;
 export type EnvVar = Mutable<core.EnvVar>;
 export type PersistentVolume = Mutable<core.PersistentVolume>;
 export type PersistentVolumeClaim = Mutable<core.PersistentVolumeClaim>;

@@ -59,7 +59,7 @@ export const SIMPLIFICATIONS: readonly SimplificationGroup[] = [
       {
         id: 'template-hash',
         title: 'Different pod-template-hash values',
-        text: 'The hash is FNV-32a like the real one, but over a JSON form of the template, so the characters look right but the value differs from a real cluster’s.',
+        text: 'The hash is FNV-32a like the real one, but over a JSON form of the template, so the characters look right but the value differs from a real cluster’s. The same goes for StatefulSet and DaemonSet revision names.',
       },
       {
         id: 'no-token-volume',
@@ -70,6 +70,26 @@ export const SIMPLIFICATIONS: readonly SimplificationGroup[] = [
         id: 'events-never-expire',
         title: 'Events never expire',
         text: 'Events are counted and merged like client-go does, but a real cluster deletes them after one hour.',
+      },
+      {
+        id: 'batch-controllers',
+        title: 'Jobs and CronJobs, in short',
+        text: 'A finished pod is counted and its tracking finalizer removed in one step; orphan pods are not adopted by a Job. Schedules are read by cron-parser with the browser’s time zones: no @every, and impossible dates such as 0 0 31 2 * are refused.',
+      },
+      {
+        id: 'quota-limits',
+        title: 'LimitRange and ResourceQuota, in part',
+        text: 'Container and Pod limits are enforced on new pods; PersistentVolumeClaim limits are stored but not enforced, and a LimitRange or quota is not checked for contradictions such as min above max. Quota scopes PriorityClass and CrossNamespacePodAffinity never match.',
+      },
+      {
+        id: 'namespaces',
+        title: 'Namespaces, in short',
+        text: 'A real apiserver changes a namespace’s spec.finalizers only through its finalize subresource; kubesim lets an ordinary update change them. A deleted kube-node-lease comes back at once rather than within a minute.',
+      },
+      {
+        id: 'storage',
+        title: 'Storage, in short',
+        text: 'The default class standard uses kind’s rancher.io/local-path provisioner, simulated without its pod: a volume is ready 4 s after the claim asks, and a failed attempt is retried only when the claim changes. A pod waiting for its volumes waits without a time limit (the real scheduler gives up after 10 minutes) and holds no node resources meanwhile. A claim’s “spec is immutable” error leaves out the diff a real cluster appends.',
       },
     ],
   },
@@ -135,6 +155,61 @@ export const SIMPLIFICATIONS: readonly SimplificationGroup[] = [
         id: 'node-memory',
         title: 'Round node memory',
         text: 'Nodes report 8Gi; a real kubelet reports what the machine has, in Ki.',
+      },
+      {
+        id: 'cronjob-schedule-words',
+        title: 'describe cronjob reads the schedule out',
+        text: 'A kubesim line, Schedule In Words (“At 02:00 AM (UTC)”), follows Schedule. A refused Job template change shows core.PodTemplateSpec{...} instead of the full Go value.',
+      },
+      {
+        id: 'strategy-pointer',
+        title: 'A fixed address in an updateStrategy error',
+        text: 'An unknown StatefulSet or DaemonSet updateStrategy is echoed in Go’s form, where a rollingUpdate block prints as a memory address; kubesim prints a fixed one.',
+      },
+      {
+        id: 'generators',
+        title: 'Generators, nearly byte for byte',
+        text: 'kubectl create and kubectl run print kubectl’s objects exactly, except a suffix derived from the image (not random) on container names with . or _, and empty values for env-file lines without =. --append-hash, --save-config, create secret tls, template outputs and run -i/-t are not simulated.',
+      },
+      {
+        id: 'terminal-edit-watch',
+        title: 'kubectl edit opens the editor',
+        text: 'In the terminal, kubectl edit opens the object in the editor panel and Apply saves it. get --watch streams tables only, and a running command hears only Ctrl+C.',
+      },
+    ],
+  },
+  {
+    heading: 'Pods, volumes and exec',
+    items: [
+      {
+        id: 'projected-refresh',
+        title: 'Mounted ConfigMaps and Secrets change at once',
+        text: 'Files from a ConfigMap, Secret or the Downward API follow the object immediately; a real kubelet refreshes them about once a minute, and never a subPath mount. Environment variables keep their start-time values, as in a real cluster.',
+      },
+      {
+        id: 'file-modes',
+        title: 'Volume files have no modes or owners',
+        text: 'defaultMode and items[].mode are stored but not shown, and the ..data symlinks of projected volumes are not modelled.',
+      },
+      {
+        id: 'gitrepo-empty',
+        title: 'gitRepo and plug-in volumes start empty',
+        text: 'gitRepo is accepted with the deprecation warning but nothing is cloned; nfs, csi and other plug-ins act as an empty directory per pod. A hostPath type is not checked against the node.',
+      },
+      {
+        id: 'mount-retry',
+        title: 'Simpler retries for mounts and config errors',
+        text: 'Failed mounts retry with one back-off, 0.5 s doubling to 2m2s; CreateContainerConfigError retries every 10 s.',
+      },
+      {
+        id: 'exec-programs',
+        title: 'kubectl exec runs a few programs',
+        text: 'env, printenv, cat, ls, hostname, echo and sh -c over those, with the messages of busybox or GNU tools as the image has them. No interactive shells; env leaves out the ENV lines an image sets.',
+      },
+      {
+        id: 'writing-apps',
+        title: 'Only demo images and simple loops write files',
+        text: 'kubesim/visit-counter and kubesim/logger write to their volume, and so do shell scripts that echo into a file at start or append with >> in a while loop with sleep.',
       },
     ],
   },

@@ -31,6 +31,7 @@ export const applyVerb: Verb = {
     if (results.length === 0) throw new KubectlError('no objects passed to apply');
     const failures: string[] = [];
     for (const r of results) {
+      for (const warning of r.warnings ?? []) inv.out.err(`Warning: ${warning}\n`);
       if (r.error) failures.push(r.message);
       else inv.out.out(`${r.message}\n`);
     }

@@ -82,7 +82,7 @@ describe('kubectl sim', () => {
   it('lists its subcommands in kubectl\'s help layout', () => {
     const { stdout } = setup().kubectl('sim --help');
     expect(stdout).toContain(
-      'Available Commands:\n  add-node       Add a worker node\n  curl           Send one HTTP request into the cluster and print the answer\n  node-down      Power a node off: its kubelet stops\n  node-up        Power a node back on\n  nslookup       Look a name up in the cluster DNS, as busybox nslookup in a pod would\n  remove-node    Remove a node: the machine and its Node object are gone\n  stop-traffic   Stop a stream of requests started with kubectl sim traffic\n  traffic        Send a steady stream of requests and count who answers\n\nUsage:\n  kubectl sim SUBCOMMAND [options]\n',
+      'Available Commands:\n  add-node       Add a worker node\n  curl           Send one HTTP request into the cluster and print the answer\n  next-cron      Move the clock on to the next run of a CronJob\n  node-down      Power a node off: its kubelet stops\n  node-up        Power a node back on\n  nslookup       Look a name up in the cluster DNS, as busybox nslookup in a pod would\n  remove-node    Remove a node: the machine and its Node object are gone\n  stop-traffic   Stop a stream of requests started with kubectl sim traffic\n  traffic        Send a steady stream of requests and count who answers\n\nUsage:\n  kubectl sim SUBCOMMAND [options]\n',
     );
   });
 });

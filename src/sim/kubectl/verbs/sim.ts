@@ -5,6 +5,10 @@
 import { notFound } from '../../api/errors';
 import { labelValueProblems, qualifiedNameProblems } from '../../api/validation/names';
 import type { KubeObject } from '../../api/object';
+import type { CronJob } from '../../api/types';
+import { NEXT_SCHEDULE_DELTA_MS, nextCronRun } from '../../controllers/cronjob';
+import { rfc3339 } from '../../time';
+import { humanDuration } from '../duration';
 import { parseQuantity } from '../../api/quantity';
 import type { NodeSpecOption } from '../../contract';
 import type { TrafficJob } from '../../network/traffic';
@@ -279,6 +283,33 @@ const stopTrafficVerb: Verb = {
   },
 };
 
+const nextCronVerb: Verb = {
+  name: 'next-cron',
+  short: 'Move the clock on to the next run of a CronJob',
+  long: `Move the clock on to the moment a CronJob next creates a Job.
+
+ The schedule is read in the CronJob's time zone (UTC when unset). Time runs up to the scheduled minute and the 100ms the cronjob controller waits after it, so the new Job exists when the command returns. In the app, whose clock runs by itself, it prints when the next run is.`,
+  examples: `  # Run the clock to the next Job of the CronJob hello
+  kubectl sim next-cron hello`,
+  usage: 'kubectl sim next-cron NAME [options]',
+  flags: [],
+  run(inv) {
+    const name = oneName(inv, 'NAME');
+    const cj = inv.ctx.api.get('CronJob', inv.namespace, name) as CronJob | undefined;
+    if (!cj) throw notFound('cronjobs.batch', name);
+    const now = inv.ctx.clock.now();
+    const next = nextCronRun(cj, now);
+    if (next === undefined) throw new KubectlError(`cronjob.batch/${name} has no next run: it is suspended`);
+    if (!inv.ctx.advance) {
+      inv.out.out(`cronjob.batch/${name} runs next at ${rfc3339(next)} (in ${humanDuration(next - now)})\n`);
+      return 0;
+    }
+    inv.ctx.advance(next + NEXT_SCHEDULE_DELTA_MS - now);
+    inv.out.out(`cronjob.batch/${name}: clock moved on ${humanDuration(next - now)} to its run at ${rfc3339(next)}\n`);
+    return 0;
+  },
+};
+
 /** The counts of a finished stream: per pod and per image version, with shares. */
 export function trafficReport(job: TrafficJob, duration: string): string {
   const share = (n: number) => `${Math.round((100 * n) / Math.max(1, job.sent))}%`;
@@ -314,6 +345,9 @@ export const simCommand: CommandGroup = {
   
   # Ask a Service which pod answers, then send it 10 requests a second for 30s
   kubectl sim curl web
-  kubectl sim traffic svc/web --rps 10 --duration 30s`,
-  subcommands: [nodeDownVerb, nodeUpVerb, addNodeVerb, removeNodeVerb, curlVerb, nslookupVerb, trafficVerb, stopTrafficVerb],
+  kubectl sim traffic svc/web --rps 10 --duration 30s
+  
+  # Run the clock to the next Job of the CronJob hello
+  kubectl sim next-cron hello`,
+  subcommands: [nodeDownVerb, nodeUpVerb, addNodeVerb, removeNodeVerb, curlVerb, nslookupVerb, trafficVerb, stopTrafficVerb, nextCronVerb],
 };
