@@ -35,6 +35,8 @@ import { CronJobController, nextCronRun } from './controllers/cronjob';
 import { TtlAfterFinishedController } from './controllers/ttlafterfinished';
 import { EventRecorder } from './events';
 import { Kubelet } from './kubelet/kubelet';
+import { controlPlaneManifests } from './kubelet/static-pods';
+import { kubeSystemAddons } from './bootstrap/kube-system';
 import type { EnvList } from './kubelet/env';
 import type { PodFile } from './kubelet/filesystem';
 import { PodRuntime } from './kubelet/runtime';
@@ -43,11 +45,12 @@ import { runKubectl, type KubectlContext } from './kubectl';
 import type { KubectlStream } from './kubectl/command';
 import { startSession } from './kubectl/session';
 import { Rng } from './rng';
+import { KUBERNETES_VERSION } from './version';
 import { Scheduler } from './scheduler/scheduler';
 import { bytes, formatBytes } from './api/quantity';
 import { Clock, fromRfc3339, rfc3339 } from './time';
 
-export const KUBERNETES_VERSION = 'v1.32.2';
+export { KUBERNETES_VERSION } from './version';
 const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 /** A runaway reconcile loop is a bug; stop it rather than hang the worker. */
 const MAX_SETTLE_ROUNDS = 100_000;
@@ -144,6 +147,7 @@ export class SimCluster implements Cluster {
       'kubectl',
     );
     this.nodeSpecs(options.nodes ?? 3).forEach((spec) => this.registerNode(spec));
+    for (const addon of kubeSystemAddons()) this.api.create(addon, 'kubeadm');
     this.settle();
   }
 
@@ -265,6 +269,7 @@ export class SimCluster implements Cluster {
     const created = this.api.create(node as KubeObject, kubelet.name);
     this.nodesRegistered += 1;
     this.components.push(kubelet);
+    this.runStaticPods(kubelet, created as Node);
     kubelet.announceStart();
     this.recorder.record(created, 'Normal', 'RegisteredNode', `Node ${spec.name} event: Registered Node ${spec.name} in Controller`, { component: 'node-controller' });
   }
@@ -280,8 +285,17 @@ export class SimCluster implements Cluster {
       if (this.kubelet(nodeName)) continue;
       const node = this.api.get('Node', undefined, nodeName) as Node | undefined;
       const cidr = (node?.spec?.podCIDR ?? '10.244.255.0/24').replace(/\.0\/24$/, '');
-      this.components.push(new Kubelet(this.ctx, nodeName, cidr, this.volumes));
+      const kubelet = new Kubelet(this.ctx, nodeName, cidr, this.volumes);
+      this.components.push(kubelet);
+      if (node) this.runStaticPods(kubelet, node);
     }
+  }
+
+  /** A control-plane node's kubelet runs kubeadm's control plane as static pods. */
+  private runStaticPods(kubelet: Kubelet, node: Node): void {
+    if (node.metadata?.labels?.['node-role.kubernetes.io/control-plane'] === undefined) return;
+    const ip = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+    kubelet.runStaticPods(controlPlaneManifests(ip));
   }
 
   private listeners: ((event: WatchEvent) => void)[] = [];

@@ -392,7 +392,7 @@ describe('worker host with the real cluster', () => {
   }
 
   function podsOf(view: Map<string, WireObject>) {
-    return [...view.values()].filter((o) => o.kind === 'Pod');
+    return [...view.values()].filter((o) => o.kind === 'Pod' && o.metadata.namespace === 'default');
   }
 
   it('streams the sample Deployment to Running, and a deleted pod through Terminating to gone', () => {

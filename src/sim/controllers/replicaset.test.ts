@@ -77,6 +77,6 @@ describe('ReplicaSet controller (k8s-semantics §2)', () => {
   it('creates pods in slow-start batches of 1, 2, 4… (all succeed here)', () => {
     const c = new SimCluster({ nodes: 3, seed: 8 });
     c.apply(RS(7));
-    expect(c.events().filter((e) => e.reason === 'SuccessfulCreate')).toHaveLength(7);
+    expect(c.events().filter((e) => e.reason === 'SuccessfulCreate' && e.involvedObject.namespace === 'default')).toHaveLength(7);
   });
 });

@@ -63,11 +63,12 @@ describe('kubectl against the simulated cluster', () => {
 
   it('describes a node with the pods it runs', () => {
     const cluster = started();
-    const node = cluster.list('Pod')[0].spec as { nodeName: string };
+    const node = cluster.list('Pod', 'default')[0].spec as { nodeName: string };
     const description = cluster.kubectl(`describe node ${node.nodeName}`).stdout;
     expect(description).toMatch(/^Name: {15}node-\d\nRoles: {14}<none>\n/);
     expect(description).toMatch(/Non-terminated Pods: {10}\(\d in total\)\n/);
-    expect(description).toContain('  cpu                0 (0%)    0 (0%)\n');
+    // The node's pods request no CPU, or 100m for a CoreDNS replica placed there.
+    expect(description).toMatch(/ {2}cpu {16}(0 \(0%\) {4}0 \(0%\)|100m \(2%\) {2}0 \(0%\))\n/);
   });
 });
 
@@ -141,12 +142,12 @@ describe('the Deployment docs\' rollout, through kubectl', () => {
     const { cluster, kubectl } = running();
     expect(kubectl('rollout restart deployment/nginx-deployment').stdout).toBe('deployment.apps/nginx-deployment restarted\n');
     expect(kubectl('rollout status deployment/nginx-deployment').exitCode).toBe(0);
-    expect(cluster.list('ReplicaSet').map((rs) => (rs.spec as { replicas: number }).replicas).sort()).toEqual([0, 3]);
+    expect(cluster.list('ReplicaSet', 'default').map((rs) => (rs.spec as { replicas: number }).replicas).sort()).toEqual([0, 3]);
   });
 });
 
 const podsOn = (cluster: SimCluster, node: string) =>
-  cluster.list('Pod').filter((p) => (p.spec as { nodeName?: string }).nodeName === node && !p.metadata.deletionTimestamp).map((p) => p.metadata.name);
+  cluster.list('Pod', 'default').filter((p) => (p.spec as { nodeName?: string }).nodeName === node && !p.metadata.deletionTimestamp).map((p) => p.metadata.name);
 
 describe('nodes, through kubectl', () => {
   it('keeps new pods off a cordoned node', () => {
@@ -162,11 +163,18 @@ describe('nodes, through kubectl', () => {
 
   it('drains a node: evicts its pods, which the ReplicaSet replaces elsewhere', () => {
     const { cluster, kubectl } = running();
-    const victims = podsOn(cluster, 'node-2');
-    expect(victims.length).toBeGreaterThan(0);
-    const result = kubectl('drain node-2');
+    expect(podsOn(cluster, 'node-2').length).toBeGreaterThan(0);
+    // Every pod on the node but kube-proxy's, CoreDNS's included when it landed there.
+    const victims = cluster
+      .list('Pod')
+      .filter((p) => (p.spec as { nodeName?: string }).nodeName === 'node-2' && p.metadata.ownerReferences?.[0]?.kind !== 'DaemonSet')
+      .map((p) => ({ ref: `${p.metadata.namespace}/${p.metadata.name}`, name: p.metadata.name }));
+    // kube-proxy runs on every node: drain refuses DaemonSet pods until told to leave them be.
+    expect(kubectl('drain node-2').stderr).toMatch(/^error: unable to drain node "node-2" due to error: cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-system\/kube-proxy-\w{5}, continuing command\.\.\.\n/);
+    const result = kubectl('drain node-2 --ignore-daemonsets');
+    expect(result.stderr).toMatch(/^Warning: ignoring DaemonSet-managed Pods: kube-system\/kube-proxy-\w{5}\n$/);
     expect(result.stdout).toBe(
-      `node/node-2 cordoned\n${victims.map((p) => `evicting pod default/${p}\n`).join('')}${victims.map((p) => `pod/${p} evicted\n`).join('')}node/node-2 drained\n`,
+      `node/node-2 already cordoned\n${victims.map((p) => `evicting pod ${p.ref}\n`).join('')}${victims.map((p) => `pod/${p.name} evicted\n`).join('')}node/node-2 drained\n`,
     );
     expect(result.exitCode).toBe(0);
     cluster.advance(30_000);

@@ -35,6 +35,13 @@ const CATALOG: Record<string, ImageInfo> = {
   busybox: { sizeMB: 2, kind: 'shell', memoryBytes: MI, ports: [], tagExists: (t) => /^(latest|musl|glibc|uclibc|stable|1\.\d+(\.\d+)?(-(musl|glibc|uclibc))?)$/.test(t) },
   alpine: { sizeMB: 4, kind: 'shell', memoryBytes: MI, ports: [], tagExists: (t) => /^(latest|edge|3(\.\d+){0,2})$/.test(t) },
   // The Kubernetes docs' HPA walkthrough image: php-apache computing square roots per request.
+  // kubeadm's control plane and add-ons, with a kind cluster's idle memory.
+  'registry.k8s.io/kube-apiserver': { sizeMB: 28, kind: 'server', stopMs: 1000, memoryBytes: 280 * MI, ports: [6443] },
+  'registry.k8s.io/etcd': { sizeMB: 57, kind: 'server', stopMs: 500, memoryBytes: 45 * MI, ports: [2379, 2380, 2381] },
+  'registry.k8s.io/kube-controller-manager': { sizeMB: 26, kind: 'server', stopMs: 500, memoryBytes: 55 * MI, ports: [10257] },
+  'registry.k8s.io/kube-scheduler': { sizeMB: 20, kind: 'server', stopMs: 500, memoryBytes: 22 * MI, ports: [10259] },
+  'registry.k8s.io/kube-proxy': { sizeMB: 30, kind: 'server', stopMs: 300, memoryBytes: 15 * MI, ports: [10249, 10256] },
+  'registry.k8s.io/coredns/coredns': { sizeMB: 18, kind: 'server', stopMs: 5000, memoryBytes: 16 * MI, ports: [53, 8080, 8181, 9153] },
   'registry.k8s.io/hpa-example': { sizeMB: 140, kind: 'server', stopMs: 500, memoryBytes: 9 * MI, ports: [80], cpuPerRps: 5 },
   'polinux/stress': { sizeMB: 5, kind: 'server', stopMs: 200, memoryBytes: MI, ports: [] },
   redis: { sizeMB: 45, kind: 'server', stopMs: 300, memoryBytes: 4 * MI, ports: [6379] },

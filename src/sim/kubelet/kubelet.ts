@@ -1,5 +1,5 @@
 import type { ContainerStatus, Node, Pod, PodCondition, PodStatus } from '../api/types';
-import { clone, keyOf, parseKey, type KubeObject } from '../api/object';
+import { clone, keyOf, objectKey, parseKey, type KubeObject } from '../api/object';
 import type { WatchEvent } from '../api/store';
 import { Controller, type ControllerContext } from '../controllers/controller';
 import { rfc3339 } from '../time';
@@ -10,6 +10,7 @@ import { containerEnv, type EnvList, type EnvResult } from './env';
 import { PodFilesystem, podHostname } from './filesystem';
 import { imageExists, imageInfo, parseImage, planProcess } from './images';
 import { mountFailures } from './volume-sources';
+import { manifestHash, mirrorPod, type StaticPodManifest } from './static-pods';
 
 /** Sandbox creation: network namespace, pause container, CNI (a real kubelet takes about this). */
 const SANDBOX_MS = 1000;
@@ -111,6 +112,8 @@ export class Kubelet extends Controller {
   /** A powered-off node: no heartbeats, no pod work, until it comes back. */
   private down = false;
   private readonly fs: PodFilesystem;
+  /** Static pods from the node's manifest directory, which the kubelet keeps mirrored in the API. */
+  private staticPods: StaticPodManifest[] = [];
 
   constructor(
     ctx: ControllerContext,
@@ -173,6 +176,26 @@ export class Kubelet extends Controller {
   }
 
   /** The events a kubelet records when it starts and registers its node. */
+  /**
+   * kubeadm's control plane: the images come preloaded (as in kind's node image) and each static
+   * pod is mirrored into the API, again whenever its mirror pod is deleted.
+   */
+  runStaticPods(manifests: StaticPodManifest[]): void {
+    this.staticPods = manifests;
+    for (const m of manifests) {
+      this.images.add(m.image);
+      this.enqueue(objectKey('Pod', 'kube-system', `${m.name}-${this.nodeName}`));
+    }
+  }
+
+  private mirrorStaticPod(name: string): void {
+    const manifest = this.staticPods.find((m) => `${m.name}-${this.nodeName}` === name);
+    const node = this.ctx.api.get('Node', undefined, this.nodeName);
+    if (!manifest || !node || this.down) return;
+    const mirror = mirrorPod(manifest, { name: this.nodeName, uid: node.metadata.uid! }, rfc3339(this.ctx.clock.now()), manifestHash(manifest));
+    this.ctx.api.create(mirror as KubeObject, this.name);
+  }
+
   announceStart(): void {
     const node = this.ctx.api.get('Node', undefined, this.nodeName);
     if (!node) return;
@@ -212,6 +235,7 @@ export class Kubelet extends Controller {
     const run = this.pods.get(key);
     if (!pod || pod.spec?.nodeName !== this.nodeName || (run && run.uid !== pod.metadata!.uid)) {
       this.pods.delete(key);
+      if (!pod && namespace === 'kube-system') this.mirrorStaticPod(name);
       if (!pod || pod.spec?.nodeName !== this.nodeName) return;
     }
     const current = this.pods.get(key) ?? this.admit(pod);
@@ -262,7 +286,8 @@ export class Kubelet extends Controller {
     if (run.stage === 'sandbox') {
       if (!run.mounted && !this.mountVolumes(pod, run)) return;
       if (run.sandboxAt > now) return;
-      run.podIP = this.allocateIp();
+      // A hostNetwork pod shares the node's network namespace, and so its address.
+      run.podIP = pod.spec?.hostNetwork ? this.nodeIP() : this.allocateIp();
       run.stage = 'containers';
     }
     while (run.next < run.containers.length) {
@@ -676,6 +701,11 @@ export class Kubelet extends Controller {
       return policy === 'Never' ? 'Failed' : 'Running';
     }
     return 'Pending';
+  }
+
+  private nodeIP(): string | undefined {
+    const node = this.ctx.api.get('Node', undefined, this.nodeName) as Node | undefined;
+    return node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
   }
 
   /** host-local IPAM: the next free address after the last one given, so a new pod gets a new IP. */

@@ -42,6 +42,11 @@ export const SIMPLIFICATIONS: readonly SimplificationGroup[] = [
     heading: 'Control plane',
     items: [
       {
+        id: 'control-plane-pods',
+        title: 'The control-plane pods are for show',
+        text: 'kube-system shows what kubeadm runs (kube-apiserver, etcd, the controller manager, the scheduler, kube-proxy, CoreDNS), but kubesim’s own components do the work: stopping those pods stops nothing. Deleting a mirror pod restarts its static pod, where the real kubelet only writes the mirror again.',
+      },
+      {
         id: 'no-caches',
         title: 'No informer caches or expectations',
         text: 'Real controllers read slightly stale caches and use “expectations” to avoid acting twice. kubesim’s controllers read the store directly, so they never need them.',
@@ -108,8 +113,8 @@ export const SIMPLIFICATIONS: readonly SimplificationGroup[] = [
       },
       {
         id: 'dns-without-coredns',
-        title: 'DNS without CoreDNS pods',
-        text: 'Service names resolve, but kube-system has no CoreDNS pods yet.',
+        title: 'DNS does not go through CoreDNS',
+        text: 'CoreDNS runs in kube-system behind kube-dns, but names resolve from the API directly: DNS keeps working even with CoreDNS scaled to 0.',
       },
       {
         id: 'cpu-model',

@@ -3,6 +3,7 @@ import type { Pod, Toleration } from '../types';
 import type { AdmissionPlugin, AdmissionRequest } from './plugin';
 
 const NOT_READY = 'node.kubernetes.io/not-ready';
+const SYSTEM_PRIORITIES: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
 
 /** DefaultTolerationSeconds: tolerate not-ready/unreachable NoExecute for 300 s unless already tolerated. */
@@ -45,7 +46,8 @@ export class PodDefaults implements AdmissionPlugin {
     if (!pod.spec) return;
     pod.spec.serviceAccountName ??= 'default';
     pod.spec.serviceAccount ??= pod.spec.serviceAccountName;
-    pod.spec.priority ??= 0;
+    // Priority: the two built-in classes; kubesim serves no PriorityClass objects of its own.
+    pod.spec.priority ??= SYSTEM_PRIORITIES[pod.spec.priorityClassName ?? ''] ?? 0;
     pod.spec.preemptionPolicy ??= 'PreemptLowerPriority';
     addDefaultTolerations(pod);
   }

@@ -4,8 +4,8 @@
  *
  * kubesim has no PodDisruptionBudgets yet, so an eviction is never refused (no 429 retries):
  * it deletes the pod with its grace period, as the eviction subresource does when a budget allows.
- * DaemonSets are not simulated either: a pod whose controller reference has kind DaemonSet is
- * treated as DaemonSet-managed without looking the DaemonSet up.
+ * A pod whose controller reference has kind DaemonSet is treated as DaemonSet-managed without
+ * looking the DaemonSet up (real drain also refuses when it is gone, unless --force).
  */
 import { parseSelectorString } from '../../api/labels';
 import type { Node, Pod } from '../../api/types';
