@@ -238,3 +238,95 @@ describe('cluster mirror', () => {
     expect(after.topology.endpointEdges).toEqual([{ source: 'Service/default/web', target: 'Pod/default/web-1', ready: false }]);
   });
 });
+
+function owned(kind: string, name: string, owner?: [kind: string, name: string], extra: Partial<WireObject> = {}): WireObject {
+  return {
+    apiVersion: 'v1',
+    kind,
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: `uid-${name}`,
+      creationTimestamp: '2026-01-01T09:00:01Z',
+      resourceVersion: String(++version),
+      ownerReferences: owner ? [{ apiVersion: 'v1', kind: owner[0], name: owner[1], uid: `uid-${owner[1]}`, controller: true }] : undefined,
+    },
+    ...extra,
+  };
+}
+
+function claim(name: string, volumeName?: string): WireObject {
+  return { ...owned('PersistentVolumeClaim', name), spec: { volumeName, accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
+}
+
+function volume(name: string, claimName?: string): WireObject {
+  const pv = owned('PersistentVolume', name);
+  return {
+    ...pv,
+    metadata: { ...pv.metadata, namespace: undefined },
+    spec: { capacity: { storage: '1Gi' }, claimRef: claimName ? { kind: 'PersistentVolumeClaim', namespace: 'default', name: claimName } : undefined },
+  };
+}
+
+function mounting(name: string, claims: string[], node = 'node-1'): WireObject {
+  return { ...pod(name, { node }), spec: { nodeName: node, containers: [{ name: 'app', image: 'nginx' }], volumes: claims.map((c) => ({ name: c, persistentVolumeClaim: { claimName: c } })) } };
+}
+
+describe('workloads and storage in the mirror', () => {
+  it('draws owner edges StatefulSet → Pod, DaemonSet → Pod and CronJob → Job → Pod', () => {
+    const view = applyPatch(
+      base(),
+      [
+        owned('StatefulSet', 'web'),
+        owned('Pod', 'web-0', ['StatefulSet', 'web']),
+        owned('DaemonSet', 'agent'),
+        owned('Pod', 'agent-x2x8v', ['DaemonSet', 'agent']),
+        owned('CronJob', 'hello'),
+        owned('Job', 'hello-29433600', ['CronJob', 'hello']),
+        owned('Pod', 'hello-29433600-k7f2q', ['Job', 'hello-29433600']),
+      ],
+      [],
+    );
+    expect(view.topology.statefulSets).toEqual(['StatefulSet/default/web']);
+    expect(view.topology.daemonSets).toEqual(['DaemonSet/default/agent']);
+    expect(view.topology.cronJobs).toEqual(['CronJob/default/hello']);
+    expect(view.topology.jobs).toEqual(['Job/default/hello-29433600']);
+    expect(view.topology.edges).toEqual([
+      { source: 'CronJob/default/hello', target: 'Job/default/hello-29433600' },
+      { source: 'DaemonSet/default/agent', target: 'Pod/default/agent-x2x8v' },
+      { source: 'Job/default/hello-29433600', target: 'Pod/default/hello-29433600-k7f2q' },
+      { source: 'StatefulSet/default/web', target: 'Pod/default/web-0' },
+    ]);
+  });
+
+  it('pairs each claim with the volume it is bound to, lists free volumes after, and draws Pod → PVC → PV', () => {
+    const view = applyPatch(
+      base(),
+      [
+        claim('www-web-0', 'pvc-1'),
+        claim('www-web-1'),
+        volume('pvc-1', 'www-web-0'),
+        volume('spare'),
+        mounting('web-0', ['www-web-0', 'missing']),
+      ],
+      [],
+    );
+    expect(view.topology.volumePairs).toEqual([
+      { claim: 'PersistentVolumeClaim/default/www-web-0', volume: 'PersistentVolume//pvc-1' },
+      { claim: 'PersistentVolumeClaim/default/www-web-1' },
+      { volume: 'PersistentVolume//spare' },
+    ]);
+    expect(view.topology.volumeEdges).toEqual([
+      { source: 'PersistentVolumeClaim/default/www-web-0', target: 'PersistentVolume//pvc-1' },
+      { source: 'Pod/default/web-0', target: 'PersistentVolumeClaim/default/www-web-0' },
+    ]);
+  });
+
+  it('recomputes the topology when a claim binds, and not when only its status changes', () => {
+    const before = applyPatch(base(), [claim('data'), volume('pv-a')], []);
+    const phase = { ...claim('data'), status: { phase: 'Pending' } };
+    expect(applyPatch(before, [phase], []).topology).toBe(before.topology);
+    const bound = applyPatch(before, [claim('data', 'pv-a')], []);
+    expect(bound.topology.volumePairs).toEqual([{ claim: 'PersistentVolumeClaim/default/data', volume: 'PersistentVolume//pv-a' }]);
+  });
+});

@@ -5,12 +5,13 @@
  * when that object changed.
  */
 import { create } from 'zustand';
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { WireObject } from '../protocol/messages';
 import { byCreation, controllerUid, keyOf, objectKey } from './objects';
 import { ingressRoutes } from './ingresses';
 import { sliceEndpoints, sliceServiceKey } from './services';
+import { claimVolumeKey, podClaimKeys, volumeClaimKey } from './storage';
 
 /** A Service's endpoint, from its EndpointSlices; not-ready endpoints are drawn dashed. */
 export interface EndpointEdge {
@@ -37,10 +38,22 @@ export interface IngressEdge {
 }
 
 export interface OwnerEdge {
-  /** The owner's key (Deployment or ReplicaSet). */
+  /** The owner's key: a Deployment, ReplicaSet, StatefulSet, DaemonSet, CronJob or Job. */
   source: string;
-  /** The dependent's key (ReplicaSet or Pod). */
+  /** The dependent's key: a ReplicaSet, Job or Pod. */
   target: string;
+}
+
+/** A pod mounting a claim (Pod → PVC), or a claim bound to its volume (PVC → PV). */
+export interface VolumeEdge {
+  source: string;
+  target: string;
+}
+
+/** A claim and the volume bound to it, drawn one above the other; either may be missing. */
+export interface VolumePair {
+  claim?: string;
+  volume?: string;
 }
 
 /** What the graph draws and where it hangs, without the status that changes every second. */
@@ -55,6 +68,10 @@ export interface Topology {
   unscheduled: readonly string[];
   deployments: readonly string[];
   replicaSets: readonly string[];
+  statefulSets: readonly string[];
+  daemonSets: readonly string[];
+  cronJobs: readonly string[];
+  jobs: readonly string[];
   edges: readonly OwnerEdge[];
   /** Service keys, oldest first. */
   services: readonly string[];
@@ -66,6 +83,10 @@ export interface Topology {
   ingresses: readonly string[];
   /** Ingress → Service edges, one per backend Service that exists. */
   ingressEdges: readonly IngressEdge[];
+  /** Claims with the volume bound to each, then volumes no existing claim is bound to; claims oldest first. */
+  volumePairs: readonly VolumePair[];
+  /** Pod → PVC for the claims a drawn pod mounts, and PVC → PV for each binding. */
+  volumeEdges: readonly VolumeEdge[];
 }
 
 export interface ClusterView {
@@ -75,7 +96,24 @@ export interface ClusterView {
 }
 
 /** The kinds whose presence, binding, ownership or endpoints change the graph's structure. */
-const STRUCTURAL_KINDS = new Set(['Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'EndpointSlice', 'Ingress']);
+const STRUCTURAL_KINDS = new Set([
+  'Node',
+  'Pod',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'CronJob',
+  'Job',
+  'Service',
+  'EndpointSlice',
+  'Ingress',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+]);
+
+/** The kinds drawn as owner cards, whose controller references become owner edges. */
+const OWNER_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job'];
 
 export const CONTROL_PLANE_ROLE = 'node-role.kubernetes.io/control-plane';
 
@@ -99,6 +137,8 @@ function structure(obj: WireObject): string {
     const ip = (obj as Node).status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
     return `${obj.metadata.uid ?? ''}|${isControlPlane(obj as Node) ? 'control-plane' : ''}|${ip}`;
   }
+  if (obj.kind === 'PersistentVolumeClaim') return `${obj.metadata.uid ?? ''}|${claimVolumeKey(obj as PersistentVolumeClaim) ?? ''}`;
+  if (obj.kind === 'PersistentVolume') return `${obj.metadata.uid ?? ''}|${volumeClaimKey(obj as PersistentVolume) ?? ''}`;
   const nodeName = obj.kind === 'Pod' ? ((obj as Pod).spec?.nodeName ?? '') : '';
   const owners = (obj.metadata.ownerReferences ?? []).map((ref) => `${ref.uid}:${ref.controller ? 1 : 0}`).join(',');
   return `${obj.metadata.uid ?? ''}|${nodeName}|${owners}`;
@@ -111,12 +151,18 @@ const EMPTY_TOPOLOGY: Topology = {
   unscheduled: [],
   deployments: [],
   replicaSets: [],
+  statefulSets: [],
+  daemonSets: [],
+  cronJobs: [],
+  jobs: [],
   edges: [],
   services: [],
   endpointEdges: [],
   endpointCounts: new Map(),
   ingresses: [],
   ingressEdges: [],
+  volumePairs: [],
+  volumeEdges: [],
 };
 
 export function emptyView(): ClusterView {
@@ -141,14 +187,15 @@ export function computeTopology(byKind: ReadonlyMap<string, ReadonlyMap<string, 
   }
 
   const ownerByUid = new Map<string, string>();
-  for (const kind of ['Deployment', 'ReplicaSet']) {
+  for (const kind of OWNER_KINDS) {
     for (const [key, obj] of byKind.get(kind) ?? []) {
       if (obj.metadata.uid) ownerByUid.set(obj.metadata.uid, key);
     }
   }
   const edges: OwnerEdge[] = [];
   const replicaSets = sortedKeys(byKind.get('ReplicaSet'));
-  for (const dependents of [replicaSets, pods.map(keyOf)]) {
+  const jobs = sortedKeys(byKind.get('Job'));
+  for (const dependents of [replicaSets, jobs, pods.map(keyOf)]) {
     for (const key of dependents) {
       const kind = key.slice(0, key.indexOf('/'));
       const obj = byKind.get(kind)?.get(key);
@@ -195,6 +242,8 @@ export function computeTopology(byKind: ReadonlyMap<string, ReadonlyMap<string, 
     for (const [target, routes] of routesTo) ingressEdges.push({ source: key, target, routes });
   }
 
+  const { volumePairs, volumeEdges } = storageTopology(byKind, pods);
+
   return {
     nodes: nodeObjects.map(keyOf),
     controlPlane: nodeObjects.filter((n) => isControlPlane(n as Node)).map(keyOf),
@@ -202,13 +251,53 @@ export function computeTopology(byKind: ReadonlyMap<string, ReadonlyMap<string, 
     unscheduled,
     deployments: sortedKeys(byKind.get('Deployment')),
     replicaSets,
+    statefulSets: sortedKeys(byKind.get('StatefulSet')),
+    daemonSets: sortedKeys(byKind.get('DaemonSet')),
+    cronJobs: sortedKeys(byKind.get('CronJob')),
+    jobs,
     edges,
     services,
     endpointEdges,
     endpointCounts,
     ingresses,
     ingressEdges,
+    volumePairs,
+    volumeEdges,
   };
+}
+
+/**
+ * Each claim with the volume its `spec.volumeName` names, then the volumes left over (Available,
+ * Released, or bound to a claim that is gone); edges from the pods that mount a claim and from a
+ * claim to its volume.
+ */
+function storageTopology(
+  byKind: ReadonlyMap<string, ReadonlyMap<string, WireObject>>,
+  pods: readonly WireObject[],
+): Pick<Topology, 'volumePairs' | 'volumeEdges'> {
+  const claimObjects = byKind.get('PersistentVolumeClaim');
+  const volumeObjects = byKind.get('PersistentVolume');
+  const volumePairs: VolumePair[] = [];
+  const volumeEdges: VolumeEdge[] = [];
+  const paired = new Set<string>();
+  for (const claim of [...(claimObjects?.values() ?? [])].sort(byCreation)) {
+    const key = keyOf(claim);
+    const volume = claimVolumeKey(claim as PersistentVolumeClaim);
+    if (volume && volumeObjects?.has(volume) && !paired.has(volume)) {
+      paired.add(volume);
+      volumePairs.push({ claim: key, volume });
+      volumeEdges.push({ source: key, target: volume });
+    } else {
+      volumePairs.push({ claim: key });
+    }
+  }
+  for (const volume of sortedKeys(volumeObjects)) if (!paired.has(volume)) volumePairs.push({ volume });
+  if (claimObjects) {
+    for (const pod of pods) {
+      for (const claim of podClaimKeys(pod as Pod)) if (claimObjects.has(claim)) volumeEdges.push({ source: keyOf(pod), target: claim });
+    }
+  }
+  return { volumePairs, volumeEdges };
 }
 
 export function viewFromSnapshot(objects: readonly WireObject[]): ClusterView {

@@ -18,6 +18,8 @@ import { PodNode } from './PodNode';
 import { ServiceNode } from './ServiceNode';
 import { IngressEdge } from './IngressEdge';
 import { IngressNode } from './IngressNode';
+import { ClaimNode, VolumeNode } from './VolumeNodes';
+import { CronJobNode, DaemonSetNode, JobNode, StatefulSetNode } from './WorkloadNodes';
 import { TrafficDots } from '../traffic/TrafficDots';
 
 const nodeTypes: NodeTypes = {
@@ -26,8 +28,14 @@ const nodeTypes: NodeTypes = {
   unscheduled: UnscheduledArea,
   deployment: DeploymentNode,
   replicaSet: ReplicaSetNode,
+  statefulSet: StatefulSetNode,
+  daemonSet: DaemonSetNode,
+  cronJob: CronJobNode,
+  job: JobNode,
   service: ServiceNode,
   ingress: IngressNode,
+  claim: ClaimNode,
+  volume: VolumeNode,
 };
 
 const edgeTypes: EdgeTypes = { ingress: IngressEdge };

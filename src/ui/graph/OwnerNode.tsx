@@ -8,7 +8,8 @@ import { activateOnKey } from './keys';
 import type { GraphNode } from './layout';
 import { shortName } from './PodNode';
 
-function Count({ label, value, warn }: { label: string; value: number | string; warn?: boolean }) {
+/** One number of an owner card with its kubectl column name under it; amber when it is short of what is wanted. */
+export function Count({ label, value, warn }: { label: string; value: number | string; warn?: boolean }) {
   return (
     <span className="flex flex-col">
       <span className={`font-mono text-xs leading-4 font-semibold ${warn ? 'text-amber-300' : 'text-slate-100'}`}>{value}</span>
@@ -17,7 +18,8 @@ function Count({ label, value, warn }: { label: string; value: number | string; 
   );
 }
 
-function OwnerFrame({
+/** An owner card: kind, name and image tag, the counts as children; its edges leave from the right (or bottom for a tree). */
+export function OwnerFrame({
   objectKey,
   kind,
   name,
@@ -26,6 +28,7 @@ function OwnerFrame({
   faded,
   treeSource,
   children,
+  extra,
 }: {
   objectKey: string;
   kind: string;
@@ -33,9 +36,11 @@ function OwnerFrame({
   accent: string;
   tag: string;
   faded: boolean;
-  /** A Deployment's edges leave from its bottom-left, down the tree to its ReplicaSets. */
+  /** A Deployment's (or CronJob's) edges leave from its bottom-left, down the tree to its ReplicaSets (or Jobs). */
   treeSource?: boolean;
   children: React.ReactNode;
+  /** Rows under the counts: a StatefulSet's ordinals, a CronJob's schedule. */
+  extra?: React.ReactNode;
 }) {
   const selected = useSelection((s) => s.selected === objectKey);
   const select = useSelection((s) => s.select);
@@ -58,6 +63,7 @@ function OwnerFrame({
       </div>
       <div className="truncate font-mono text-xs font-semibold text-slate-100">{shortName(name, 30)}</div>
       <div className="flex gap-4">{children}</div>
+      {extra}
       <Handle
         type="source"
         id="out"

@@ -51,6 +51,8 @@ function PodNodeView({ data }: NodeProps<GraphNode>) {
       <Handle type="target" id="in" position={Position.Left} isConnectable={false} className="!pointer-events-none !opacity-0" />
       {/* Services sit to the right of the nodes; their endpoint edges end here. */}
       <Handle type="target" id="service" position={Position.Right} isConnectable={false} className="!pointer-events-none !opacity-0" />
+      {/* Volumes hang below the nodes; the claims this pod mounts are reached from here. */}
+      <Handle type="source" id="claims" position={Position.Bottom} isConnectable={false} className="!pointer-events-none !opacity-0" />
       <div className="flex items-center gap-1.5">
         <ToneIcon tone={tone} className={`size-3.5 shrink-0 ${classes.icon}`} />
         <span className="min-w-0 flex-1 truncate font-mono text-[11px] leading-tight text-slate-100">{shortName(name, 23)}</span>

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../state/cluster';
-import { assignSlots, bestLayout, BOX_HEADER, layoutBounds, layoutGraph, reuseUnchanged, UNSCHEDULED_ID } from './layout';
+import {
+  assignSlots,
+  bestLayout,
+  BOX_HEADER,
+  CRON_JOB_H,
+  layoutBounds,
+  layoutGraph,
+  OWNER_H,
+  reuseUnchanged,
+  STATEFUL_SET_H,
+  UNSCHEDULED_ID,
+  VOLUME_H,
+  VOLUME_W,
+} from './layout';
 
 function topology(overrides: Partial<Topology> = {}): Topology {
   return {
@@ -15,12 +28,18 @@ function topology(overrides: Partial<Topology> = {}): Topology {
     unscheduled: [],
     deployments: [],
     replicaSets: [],
+    statefulSets: [],
+    daemonSets: [],
+    cronJobs: [],
+    jobs: [],
     edges: [],
     services: [],
     endpointEdges: [],
     endpointCounts: new Map(),
     ingresses: [],
     ingressEdges: [],
+    volumePairs: [],
+    volumeEdges: [],
     ...overrides,
   };
 }
@@ -162,6 +181,94 @@ describe('Ingresses', () => {
     const edge = (layout: typeof before) => layout.edges.find((e) => e.source === 'Ingress/d/shop');
     expect(edge(reuseUnchanged(before, layoutGraph(withIngress(['shop.example.com/']))))).toBe(edge(before));
     expect(edge(reuseUnchanged(before, layoutGraph(withIngress(['shop.example.com/api']))))?.data).toEqual({ routes: ['shop.example.com/api'], lane: 0 });
+  });
+});
+
+describe('workload owners', () => {
+  const workloads = topology({
+    deployments: ['Deployment/d/web'],
+    replicaSets: ['ReplicaSet/d/web-1'],
+    statefulSets: ['StatefulSet/d/db'],
+    daemonSets: ['DaemonSet/d/agent'],
+    cronJobs: ['CronJob/d/hello'],
+    jobs: ['Job/d/hello-29433600', 'Job/d/pi'],
+    podsByNode: new Map([['node-1', ['Pod/d/db-0', 'Pod/d/hello-29433600-k7f2q']]]),
+    edges: [
+      { source: 'Deployment/d/web', target: 'ReplicaSet/d/web-1' },
+      { source: 'CronJob/d/hello', target: 'Job/d/hello-29433600' },
+      { source: 'Job/d/hello-29433600', target: 'Pod/d/hello-29433600-k7f2q' },
+      { source: 'StatefulSet/d/db', target: 'Pod/d/db-0' },
+    ],
+  });
+
+  it('stacks Deployments, StatefulSets, DaemonSets, each CronJob over its Jobs, then the other Jobs, in one column', () => {
+    const owners = layoutGraph(workloads).nodes.filter((n) => n.position.x <= 28 && !n.parentId);
+    expect(owners.map((n) => [n.id, n.type, n.position.x, n.height])).toEqual([
+      ['Deployment/d/web', 'deployment', 0, OWNER_H],
+      ['ReplicaSet/d/web-1', 'replicaSet', 28, OWNER_H],
+      ['StatefulSet/d/db', 'statefulSet', 0, STATEFUL_SET_H],
+      ['DaemonSet/d/agent', 'daemonSet', 0, OWNER_H],
+      ['CronJob/d/hello', 'cronJob', 0, CRON_JOB_H],
+      ['Job/d/hello-29433600', 'job', 28, OWNER_H],
+      ['Job/d/pi', 'job', 0, OWNER_H],
+    ]);
+    for (let i = 1; i < owners.length; i++) {
+      expect(owners[i].position.y).toBeGreaterThanOrEqual(owners[i - 1].position.y + (owners[i - 1].height ?? 0));
+    }
+  });
+
+  it('draws the CronJob → Job edge down its tree and the Job and StatefulSet edges to their pods', () => {
+    const { edges } = layoutGraph(workloads);
+    const byId = new Map(edges.map((e) => [e.id, e]));
+    expect(byId.get('CronJob/d/hello->Job/d/hello-29433600')?.type).toBe('smoothstep');
+    expect(byId.get('Job/d/hello-29433600->Pod/d/hello-29433600-k7f2q')).toMatchObject({ sourceHandle: 'out', targetHandle: 'in', type: 'default' });
+    expect(byId.get('StatefulSet/d/db->Pod/d/db-0')).toMatchObject({ sourceHandle: 'out', targetHandle: 'in' });
+  });
+});
+
+describe('volumes', () => {
+  const withVolumes = topology({
+    podsByNode: new Map([['node-1', ['Pod/d/db-0', 'Pod/d/db-1']]]),
+    volumePairs: [
+      { claim: 'PersistentVolumeClaim/d/data-db-0', volume: 'PersistentVolume//pvc-0' },
+      { claim: 'PersistentVolumeClaim/d/data-db-1' },
+      { volume: 'PersistentVolume//spare' },
+    ],
+    volumeEdges: [
+      { source: 'PersistentVolumeClaim/d/data-db-0', target: 'PersistentVolume//pvc-0' },
+      { source: 'Pod/d/db-0', target: 'PersistentVolumeClaim/d/data-db-0' },
+    ],
+  });
+
+  it('hangs each claim below every node box, with its volume right under it, wrapping at the nodes’ width', () => {
+    const layout = layoutGraph(withVolumes);
+    const boxesBottom = Math.max(...layout.nodes.filter((n) => n.type === 'clusterNode').map((n) => n.position.y + (n.height ?? 0)));
+    const at = (id: string) => layout.nodes.find((n) => n.id === id)!;
+    const claim0 = at('PersistentVolumeClaim/d/data-db-0');
+    const pv0 = at('PersistentVolume//pvc-0');
+    const claim1 = at('PersistentVolumeClaim/d/data-db-1');
+    const spare = at('PersistentVolume//spare');
+    expect(claim0).toMatchObject({ type: 'claim', width: VOLUME_W, height: VOLUME_H });
+    expect(pv0.type).toBe('volume');
+    expect(claim0.position.y).toBeGreaterThan(boxesBottom);
+    expect(pv0.position.x).toBe(claim0.position.x);
+    expect(pv0.position.y).toBeGreaterThan(claim0.position.y + VOLUME_H);
+    // One node column is two volume columns wide: the third pair starts a new row below the first.
+    expect(claim1.position.y).toBe(claim0.position.y);
+    expect(claim1.position.x).toBeGreaterThan(claim0.position.x + VOLUME_W);
+    expect(spare.position.x).toBe(claim0.position.x);
+    expect(spare.position.y).toBeGreaterThan(pv0.position.y + VOLUME_H);
+  });
+
+  it('draws Pod → PVC from the pod’s bottom to the claim’s top, and PVC → PV straight down', () => {
+    const byId = new Map(layoutGraph(withVolumes).edges.map((e) => [e.id, e]));
+    expect(byId.get('Pod/d/db-0->PersistentVolumeClaim/d/data-db-0')).toMatchObject({ sourceHandle: 'claims', targetHandle: 'pods', className: 'volume-edge' });
+    expect(byId.get('PersistentVolumeClaim/d/data-db-0->PersistentVolume//pvc-0')).toMatchObject({
+      sourceHandle: 'volume',
+      targetHandle: 'claim',
+      type: 'straight',
+      className: 'binding-edge',
+    });
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Where everything sits on the graph, from structure alone: owners in a column on the left, the
  * control plane and the Unscheduled area in the first row, worker nodes in a grid below, each
- * holding its pods in a grid of slots, and Services in a column on the right with the Ingresses
- * that route to them on top of it. No force or layered
+ * holding its pods in a grid of slots, volumes (each claim above the volume bound to it) in a band
+ * below the nodes, and Services in a column on the right with the Ingresses that route to them on
+ * top of it. No force or layered
  * layout: positions depend only on the topology and on the slots pods already hold, so a pod never
  * jumps when another comes or goes.
  */
@@ -20,8 +21,19 @@ export const BOX_GAP = 24;
 export const BOX_HEADER = { worker: 124, controlPlane: 146, unscheduled: 66 } as const;
 export const OWNER_W = 236;
 export const OWNER_H = 76;
+/** A StatefulSet's card adds a row of its ordinals; a CronJob's its schedule and next run. */
+export const STATEFUL_SET_H = 96;
+export const CRON_JOB_H = 112;
 export const OWNER_GAP = 12;
+/** How far a dependent owner (a Deployment's ReplicaSet, a CronJob's Job) sits right of its owner. */
 export const RS_INDENT = 28;
+export const VOLUME_W = 204;
+export const VOLUME_H = 72;
+export const VOLUME_GAP = 16;
+/** Between a claim and its volume below it: room for the short edge that binds them. */
+export const VOLUME_PAIR_GAP = 28;
+/** Between the last row of node boxes and the volume band: room for the pods' edges down to their claims. */
+const VOLUMES_GAP = 40;
 export const SERVICE_W = 236;
 export const SERVICE_H = 192;
 /**
@@ -44,12 +56,17 @@ export const UNSCHEDULED_ID = 'area/unscheduled';
 
 const READY_ENDPOINT_STYLE = { stroke: 'var(--color-violet-400)', strokeWidth: 1.5 };
 const NOT_READY_ENDPOINT_STYLE = { stroke: 'var(--color-amber-400)', strokeWidth: 1.5, strokeDasharray: '5 4' };
+/** orange-300, the volume cards' accent; a mount is dotted and thinner than ownership, so pods stay the subject. */
+const VOLUME_COLOUR = '#fdba74';
+const VOLUME_EDGE_STYLE = { stroke: VOLUME_COLOUR, strokeWidth: 1.25, strokeDasharray: '2 3' };
+const BINDING_EDGE_STYLE = { stroke: VOLUME_COLOUR, strokeWidth: 1.5 };
 /** teal-400, the Ingress card's accent; an arrow shows which way requests go. */
 const INGRESS_COLOUR = '#2dd4bf';
 const INGRESS_EDGE_STYLE = { stroke: INGRESS_COLOUR, strokeWidth: 1.5 };
 const INGRESS_MARKER = { type: MarkerType.ArrowClosed, color: INGRESS_COLOUR, width: 20, height: 20 };
 
-export type GraphNodeType = 'pod' | 'clusterNode' | 'unscheduled' | 'deployment' | 'replicaSet' | 'service' | 'ingress';
+export type OwnerNodeType = 'deployment' | 'replicaSet' | 'statefulSet' | 'daemonSet' | 'cronJob' | 'job';
+export type GraphNodeType = 'pod' | 'clusterNode' | 'unscheduled' | OwnerNodeType | 'service' | 'ingress' | 'claim' | 'volume';
 /** Every graph node carries only the key of the object it draws; it subscribes to the object itself. */
 export type GraphNode = Node<{ objectKey: string }, GraphNodeType>;
 /** An Ingress → Service edge: the routes that lead there, and which lane of the strip it runs down. */
@@ -108,25 +125,35 @@ export function layoutGraph(topology: Topology, previousSlots: GraphLayout['slot
   const nodes: GraphNode[] = [];
   const slots = new Map<string, ReadonlyMap<string, number>>();
 
-  // Owners: each Deployment with its ReplicaSets indented under it, then ReplicaSets with no Deployment.
-  const deploymentOf = new Map<string, string>();
+  // Owners: each Deployment with its ReplicaSets indented under it, StatefulSets, DaemonSets, each
+  // CronJob with its Jobs, then the Jobs and ReplicaSets nobody owns.
+  const parentOf = new Map<string, string>();
   for (const edge of topology.edges) {
-    if (edge.source.startsWith('Deployment/')) deploymentOf.set(edge.target, edge.source);
+    if (edge.source.startsWith('Deployment/') || edge.source.startsWith('CronJob/')) parentOf.set(edge.target, edge.source);
   }
   let y = 0;
-  const placeOwner = (key: string, type: 'deployment' | 'replicaSet', x: number) => {
-    nodes.push({ id: key, type, position: { x, y }, width: OWNER_W, height: OWNER_H, data: { objectKey: key } });
-    y += OWNER_H + OWNER_GAP;
+  const placeOwner = (key: string, type: OwnerNodeType, x: number, height = OWNER_H) => {
+    nodes.push({ id: key, type, position: { x, y }, width: OWNER_W, height, data: { objectKey: key } });
+    y += height + OWNER_GAP;
   };
-  for (const deployment of topology.deployments) {
-    placeOwner(deployment, 'deployment', 0);
-    for (const rs of topology.replicaSets) {
-      if (deploymentOf.get(rs) === deployment) placeOwner(rs, 'replicaSet', RS_INDENT);
+  const placeTree = (parents: readonly string[], type: OwnerNodeType, children: readonly string[], childType: OwnerNodeType, height = OWNER_H) => {
+    for (const parent of parents) {
+      placeOwner(parent, type, 0, height);
+      for (const child of children) {
+        if (parentOf.get(child) === parent) placeOwner(child, childType, RS_INDENT);
+      }
+      y += OWNER_GAP;
     }
-    y += OWNER_GAP;
+  };
+  placeTree(topology.deployments, 'deployment', topology.replicaSets, 'replicaSet');
+  for (const key of topology.statefulSets) placeOwner(key, 'statefulSet', 0, STATEFUL_SET_H);
+  for (const key of topology.daemonSets) placeOwner(key, 'daemonSet', 0);
+  placeTree(topology.cronJobs, 'cronJob', topology.jobs, 'job', CRON_JOB_H);
+  for (const job of topology.jobs) {
+    if (!parentOf.has(job)) placeOwner(job, 'job', 0);
   }
   for (const rs of topology.replicaSets) {
-    if (!deploymentOf.has(rs)) placeOwner(rs, 'replicaSet', RS_INDENT);
+    if (!parentOf.has(rs)) placeOwner(rs, 'replicaSet', RS_INDENT);
   }
 
   // Containers: the control plane and Unscheduled first, then the worker nodes, wrapped into rows.
@@ -180,6 +207,18 @@ export function layoutGraph(topology: Topology, previousSlots: GraphLayout['slot
   // React Flow needs parents before their children.
   nodes.push(...pods);
 
+  // Volumes: each claim over the volume bound to it, in as many columns as the nodes are wide.
+  const volumeColumns = Math.max(1, Math.floor((nodesRight - NODES_X + VOLUME_GAP) / (VOLUME_W + VOLUME_GAP)));
+  const volumesY = rowY - BOX_GAP + VOLUMES_GAP;
+  topology.volumePairs.forEach((pair, i) => {
+    const x = NODES_X + (i % volumeColumns) * (VOLUME_W + VOLUME_GAP);
+    const top = volumesY + Math.floor(i / volumeColumns) * (2 * VOLUME_H + VOLUME_PAIR_GAP + VOLUMES_GAP);
+    const place = (key: string, type: 'claim' | 'volume', at: number) =>
+      nodes.push({ id: key, type, position: { x, y: at }, width: VOLUME_W, height: VOLUME_H, data: { objectKey: key } });
+    if (pair.claim) place(pair.claim, 'claim', top);
+    if (pair.volume) place(pair.volume, 'volume', top + VOLUME_H + VOLUME_PAIR_GAP);
+  });
+
   const servicesX = nodesRight + SERVICES_GAP;
   topology.ingresses.forEach((key, i) => {
     nodes.push({
@@ -209,7 +248,7 @@ export function layoutGraph(topology: Topology, previousSlots: GraphLayout['slot
     target: edge.target,
     sourceHandle: 'out',
     targetHandle: 'in',
-    type: edge.source.startsWith('Deployment/') ? 'smoothstep' : 'default',
+    type: edge.source.startsWith('Deployment/') || edge.source.startsWith('CronJob/') ? 'smoothstep' : 'default',
     focusable: false,
     selectable: false,
     domAttributes: { 'aria-hidden': true },
@@ -226,6 +265,24 @@ export function layoutGraph(topology: Topology, previousSlots: GraphLayout['slot
       type: 'default',
       className: edge.ready ? 'endpoint-edge' : 'endpoint-edge not-ready',
       style: edge.ready ? READY_ENDPOINT_STYLE : NOT_READY_ENDPOINT_STYLE,
+      focusable: false,
+      selectable: false,
+      domAttributes: { 'aria-hidden': true },
+    });
+  }
+
+  // Storage edges leave the pod's bottom for the claim's top, and the claim's bottom for its volume.
+  for (const edge of topology.volumeEdges) {
+    const binding = edge.source.startsWith('PersistentVolumeClaim/');
+    edges.push({
+      id: `${edge.source}->${edge.target}`,
+      source: edge.source,
+      target: edge.target,
+      sourceHandle: binding ? 'volume' : 'claims',
+      targetHandle: binding ? 'claim' : 'pods',
+      type: binding ? 'straight' : 'default',
+      className: binding ? 'binding-edge' : 'volume-edge',
+      style: binding ? BINDING_EDGE_STYLE : VOLUME_EDGE_STYLE,
       focusable: false,
       selectable: false,
       domAttributes: { 'aria-hidden': true },

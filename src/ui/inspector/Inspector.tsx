@@ -1,6 +1,8 @@
 import { Suspense, use, useMemo, useState } from 'react';
-import type { ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Event, Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type { DaemonSet, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { CronJob, Job } from 'kubernetes-types/batch/v1';
+import type { ConfigMap, Event, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { Condition } from 'kubernetes-types/meta/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { WireKubectlResult, WireObject } from '../../protocol/messages';
@@ -9,7 +11,7 @@ import { selectNowSeconds, useClock } from '../../state/clock';
 import { isControlPlane, useCluster } from '../../state/cluster';
 import { useNodePower } from '../../state/node-power';
 import { nodeStatus } from '../../state/node-status';
-import { keyOf, objectKey, parseKey } from '../../state/objects';
+import { controllerUid, keyOf, objectKey, parseKey } from '../../state/objects';
 import { podStatus } from '../../state/pod-status';
 import { useSelection } from '../../state/selection';
 import { serviceEndpoints, type ServiceEndpoint } from '../../state/services';
@@ -22,6 +24,19 @@ import { Field, Section } from './parts';
 import { scriptedBehaviour } from './scripted';
 import { ServiceEndpoints, ServiceFields } from './ServiceDetails';
 import { IngressFields, IngressRules } from './IngressDetails';
+import { ConfigMapData, PodDnsField, PodReferencesFields, SecretData, SecretFields } from './ConfigDetails';
+import { ClaimFields, StorageClassFields, VolumeFields } from './StorageDetails';
+import {
+  CronJobFields,
+  CronJobJobs,
+  DaemonSetFields,
+  DaemonSetPods,
+  JobFields,
+  OwnedPods,
+  StatefulSetFields,
+  StatefulSetPods,
+} from './WorkloadDetails';
+import { maskedSecret } from '../../state/secrets';
 import { TrafficDetails } from './TrafficDetails';
 import { ingressTarget, serviceTarget } from '../traffic/traffic-actions';
 import { explain, type WhyContext } from './why';
@@ -104,6 +119,16 @@ function Summary({ obj, now }: { obj: WireObject; now: number }) {
       )}
       {obj.kind === 'Service' && <ServiceFields service={obj as Service} />}
       {obj.kind === 'Ingress' && <IngressFields ingress={obj as Ingress} />}
+      {pod && <PodDnsField pod={pod} />}
+      {pod && <PodReferencesFields pod={pod} />}
+      {obj.kind === 'StatefulSet' && <StatefulSetFields set={obj as StatefulSet} />}
+      {obj.kind === 'DaemonSet' && <DaemonSetFields set={obj as DaemonSet} />}
+      {obj.kind === 'Job' && <JobFields job={obj as Job} now={now} />}
+      {obj.kind === 'CronJob' && <CronJobFields cronJob={obj as CronJob} now={now} />}
+      {obj.kind === 'PersistentVolumeClaim' && <ClaimFields claim={obj as PersistentVolumeClaim} />}
+      {obj.kind === 'PersistentVolume' && <VolumeFields volume={obj as PersistentVolume} />}
+      {obj.kind === 'StorageClass' && <StorageClassFields storageClass={obj as unknown as StorageClass} />}
+      {obj.kind === 'Secret' && <SecretFields secret={obj as Secret} />}
       {owner && <Field label="Controlled by">{`${owner.kind}/${owner.name}`}</Field>}
       {labels.length > 0 && (
         <Field label="Labels">
@@ -257,7 +282,7 @@ function useWhyContext(obj: WireObject | undefined, events: Event[], endpoints: 
   const nodes = useCluster((s) => s.byKind.get('Node'));
   const replicaSets = useCluster((s) => s.byKind.get('ReplicaSet'));
   const pods = useCluster((s) => s.byKind.get('Pod'));
-  const services = useCluster((s) => (obj?.kind === 'Ingress' ? s.byKind.get('Service') : undefined));
+  const services = useCluster((s) => (obj?.kind === 'Ingress' || obj?.kind === 'StatefulSet' ? s.byKind.get('Service') : undefined));
   const ingressClasses = useCluster((s) => (obj?.kind === 'Ingress' ? s.byKind.get('IngressClass') : undefined));
   const poweredOff = useNodePower((s) => obj?.kind === 'Node' && s.poweredOff.has(obj.metadata.name ?? ''));
   return useMemo(() => {
@@ -278,7 +303,10 @@ function useWhyContext(obj: WireObject | undefined, events: Event[], endpoints: 
       context.pods = [...(pods?.values() ?? [])] as unknown as Pod[];
       context.endpoints = endpoints;
     }
-    if (obj.kind === 'Ingress') {
+    if (obj.kind === 'StatefulSet' || obj.kind === 'DaemonSet' || obj.kind === 'Job') {
+      context.pods = [...(pods?.values() ?? [])].filter((p) => controllerUid(p) === obj.metadata.uid) as unknown as Pod[];
+    }
+    if (obj.kind === 'Ingress' || obj.kind === 'StatefulSet') {
       context.services = [...(services?.values() ?? [])].filter((s) => s.metadata.namespace === obj.metadata.namespace) as unknown as Service[];
       context.ingressClasses = [...(ingressClasses?.values() ?? [])];
     }
@@ -321,6 +349,7 @@ function Inspected({ objectKey }: { objectKey: string }) {
   const context = useWhyContext(obj, events, endpoints);
   // Keyed by the selection, so a new selection starts without the last one's result.
   const [deletion, setDeletion] = useState<WireKubectlResult | null>(null);
+  const [secretRevealed, setSecretRevealed] = useState(false);
   const { kind, name } = parseKey(objectKey);
 
   if (!obj) {
@@ -369,6 +398,12 @@ function Inspected({ objectKey }: { objectKey: string }) {
       {obj.kind === 'Ingress' && <IngressRules ingress={obj as Ingress} />}
       {obj.kind === 'Ingress' && <TrafficDetails objectKey={objectKey} target={ingressTarget(objectKey, obj as Ingress)} />}
       {obj.kind === 'Pod' && <ScriptedBehaviour annotations={obj.metadata.annotations} />}
+      {obj.kind === 'StatefulSet' && <StatefulSetPods set={obj as StatefulSet} />}
+      {obj.kind === 'DaemonSet' && <DaemonSetPods set={obj as DaemonSet} />}
+      {obj.kind === 'Job' && <OwnedPods owner={obj} title="Pods" />}
+      {obj.kind === 'CronJob' && <CronJobJobs cronJob={obj as CronJob} now={now} />}
+      {obj.kind === 'Secret' && <SecretData secret={obj as Secret} revealed={secretRevealed} onReveal={setSecretRevealed} />}
+      {obj.kind === 'ConfigMap' && <ConfigMapData configMap={obj as ConfigMap} />}
       {conditions.length > 0 && (
         <Section title="Conditions">
           <Conditions conditions={conditions} />
@@ -379,7 +414,8 @@ function Inspected({ objectKey }: { objectKey: string }) {
       </Section>
       <Section title="YAML">
         <Suspense fallback={<p className="text-xs text-slate-500">Loading…</p>}>
-          <YamlView obj={obj} />
+          {/* A Secret's YAML holds its values too; they stay masked until revealed. */}
+          <YamlView obj={obj.kind === 'Secret' && !secretRevealed ? (maskedSecret(obj as Secret) as WireObject) : obj} />
         </Suspense>
       </Section>
     </>
@@ -397,7 +433,7 @@ export function Inspector() {
         <div className="flex flex-col gap-4 px-4 py-4">
           <div>
             <h2 className="text-sm font-semibold text-slate-200">Inspector</h2>
-            <p className="mt-1 text-xs text-slate-400">Click a pod, node, Deployment, ReplicaSet, Service or Ingress in the graph to see its status, conditions, events and YAML.</p>
+            <p className="mt-1 text-xs text-slate-400">Click a pod, node, workload, Service, Ingress or volume in the graph to see its status, conditions, events and YAML.</p>
           </div>
           <div>
             <h3 className="mb-2 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Pod colours</h3>

@@ -4,8 +4,9 @@
  * cluster itself reports. Field names and commands are wrapped in backticks; the inspector shows
  * them as code.
  */
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Container, ContainerStatus, Event, Node, Pod, Probe, Service } from 'kubernetes-types/core/v1';
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { Job } from 'kubernetes-types/batch/v1';
+import type { Container, ContainerStatus, Event, Node, PersistentVolume, PersistentVolumeClaim, Pod, Probe, Service } from 'kubernetes-types/core/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { WireObject } from '../../protocol/messages';
 import { ingressClass, ingressRoutes } from '../../state/ingresses';
@@ -14,6 +15,7 @@ import { isTerminated, podRequests } from '../../state/objects';
 import { podStatus } from '../../state/pod-status';
 import type { ServiceEndpoint } from '../../state/services';
 import { bytes, cpuMillis, formatBytes, formatCpu } from '../../state/quantity';
+import { explainClaim, explainDaemonSet, explainJob, explainStatefulSet, explainVolume } from './why-workloads';
 
 /** What the inspector knows around the object, so a sentence can name real causes. */
 export interface WhyContext {
@@ -25,13 +27,13 @@ export interface WhyContext {
   nodes?: readonly Node[];
   /** A Deployment's ReplicaSets and their pods. */
   replicaSets?: readonly ReplicaSet[];
-  /** A Deployment's pods; for a Service, every pod in the cluster, to hold its selector against. */
+  /** The pods of a Deployment, StatefulSet, DaemonSet or Job; for a Service, every pod in the cluster, to hold its selector against. */
   pods?: readonly Pod[];
   /** A Service's endpoints, from its EndpointSlices. */
   endpoints?: readonly ServiceEndpoint[];
   /** The user powered this Node off (state/node-power.ts). */
   poweredOff?: boolean;
-  /** For an Ingress: the Services in its namespace, and the IngressClasses. */
+  /** For an Ingress or a StatefulSet: the Services in its namespace; for an Ingress, the IngressClasses. */
   services?: readonly Service[];
   ingressClasses?: readonly WireObject[];
 }
@@ -482,6 +484,19 @@ export function explain(obj: WireObject, context: WhyContext = {}): string | und
       const rs = obj as ReplicaSet;
       return explainReplicas('ReplicaSet', rs.spec?.replicas ?? 1, rs.status?.readyReplicas ?? 0);
     }
+    case 'StatefulSet': {
+      const set = obj as StatefulSet;
+      const serviceName = set.spec?.serviceName;
+      return explainStatefulSet(set, context.pods ?? [], (context.services ?? []).some((s) => s.metadata?.name === serviceName));
+    }
+    case 'DaemonSet':
+      return explainDaemonSet(obj as DaemonSet);
+    case 'Job':
+      return explainJob(obj as Job, context.pods ?? []);
+    case 'PersistentVolumeClaim':
+      return explainClaim(obj as PersistentVolumeClaim, context.events);
+    case 'PersistentVolume':
+      return explainVolume(obj as unknown as PersistentVolume);
     default:
       return undefined;
   }
