@@ -89,7 +89,12 @@ export type ClientMessage =
   /** `seed` and `nodes` choose the cluster when the host has none yet; a reconnect keeps it. */
   | { type: 'connect'; version: number; seed?: number; nodes?: number }
   | { type: 'apply'; id: number; yaml: string }
-  | { type: 'kubectl'; id: number; command: string; stdin?: string }
+  /**
+   * With `stream`, a command that keeps printing (`get --watch`) answers with `kubectlOutput`
+   * pieces until a `kubectlStop` of its id, then its `kubectlResult`.
+   */
+  | { type: 'kubectl'; id: number; command: string; stdin?: string; stream?: boolean }
+  | { type: 'kubectlStop'; id: number }
   | { type: 'delete'; id: number; kind: string; namespace?: string; name: string }
   | { type: 'pause' }
   | { type: 'play' }
@@ -107,6 +112,8 @@ export type ServerMessage =
   | { type: 'clock'; time: number; paused: boolean; speed: Speed }
   | { type: 'applyResult'; id: number; results: WireApplyResult[] }
   | { type: 'kubectlResult'; id: number; result: WireKubectlResult }
+  /** Output of a streaming command so far (its first output, then what it printed since the last tick). */
+  | { type: 'kubectlOutput'; id: number; stdout: string; stderr: string }
   | { type: 'deleteResult'; id: number; result: WireKubectlResult }
   | { type: 'fatal'; message: string };
 

@@ -19,10 +19,18 @@ import { receiveTime, receiveTraffic, resetTraffic } from './traffic';
 export interface SimClient {
   apply(yaml: string): Promise<WireApplyResult[]>;
   kubectl(command: string, stdin?: string): Promise<WireKubectlResult>;
+  /** A command that may keep printing (`get --watch`): `onOutput` gets each piece until stop(). */
+  kubectlStream(command: string, onOutput: (stdout: string, stderr: string) => void): KubectlRun;
   deleteObject(kind: string, name: string, namespace?: string): Promise<WireKubectlResult>;
   pause(): void;
   play(): void;
   setSpeed(speed: Speed): void;
+}
+
+/** A command the terminal is running: its result arrives when it ends (by itself or after stop()). */
+export interface KubectlRun {
+  done: Promise<WireKubectlResult>;
+  stop(): void;
 }
 
 export interface ConnectOptions {
@@ -30,7 +38,9 @@ export interface ConnectOptions {
   nodes?: number;
 }
 
-type Pending = { kind: 'apply'; resolve(results: WireApplyResult[]): void } | { kind: 'kubectl'; resolve(result: WireKubectlResult): void };
+type Pending =
+  | { kind: 'apply'; resolve(results: WireApplyResult[]): void }
+  | { kind: 'kubectl'; resolve(result: WireKubectlResult): void; onOutput?(stdout: string, stderr: string): void };
 
 export function connectClient(transport: Transport<ClientMessage, ServerMessage>, options: ConnectOptions = {}): SimClient {
   let nextId = 1;
@@ -73,6 +83,11 @@ export function connectClient(transport: Transport<ClientMessage, ServerMessage>
         if (request?.kind === 'kubectl') request.resolve(message.result);
         return;
       }
+      case 'kubectlOutput': {
+        const request = pending.get(message.id);
+        if (request?.kind === 'kubectl') request.onOutput?.(message.stdout, message.stderr);
+        return;
+      }
       case 'fatal':
         useClock.setState({ fatal: message.message });
         return;
@@ -101,6 +116,14 @@ export function connectClient(transport: Transport<ClientMessage, ServerMessage>
         });
         transport.send({ type: 'kubectl', id, command, stdin });
       });
+    },
+    kubectlStream(command, onOutput) {
+      const id = nextId++;
+      const done = new Promise<WireKubectlResult>((resolve) => {
+        pending.set(id, { kind: 'kubectl', resolve, onOutput });
+        transport.send({ type: 'kubectl', id, command, stream: true });
+      });
+      return { done, stop: () => transport.send({ type: 'kubectlStop', id }) };
     },
     deleteObject(kind, name, namespace) {
       const id = nextId++;

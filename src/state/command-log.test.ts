@@ -11,6 +11,7 @@ function fakeClient(answer: (command: string) => WireKubectlResult): SimClient &
       commands.push(command);
       return answer(command);
     },
+    kubectlStream: (command) => ({ done: Promise.resolve(answer(command)), stop() {} }),
     apply: async () => [],
     deleteObject: async () => ({ stdout: '', stderr: '', exitCode: 0 }),
     pause() {},

@@ -5,12 +5,16 @@ import { CommandLog } from './CommandLog';
 import { EditorPanel } from './editor/EditorPanel';
 import { Graph } from './graph/Graph';
 import { Inspector } from './inspector/Inspector';
+import { useTerminalDock } from './terminal/dock-store';
+import { TerminalBar, TerminalPanel } from './terminal/TerminalPanel';
 import { TopBar } from './TopBar';
 
 const separator = 'w-1 bg-slate-800 transition-colors hover:bg-sky-500 data-[separator=active]:bg-sky-500';
+const rowSeparator = 'h-1 bg-slate-800 transition-colors hover:bg-sky-500 data-[separator=active]:bg-sky-500';
 
 export function App() {
   const fatal = useClock((s) => s.fatal);
+  const terminalOpen = useTerminalDock((s) => s.open);
   return (
     <div className="flex h-full flex-col">
       <TopBar />
@@ -26,10 +30,23 @@ export function App() {
         <Separator className={separator} />
         <Panel id="graph" minSize="30%">
           <main className="flex h-full flex-col" aria-label="Cluster">
-            <div className="min-h-0 flex-1">
-              <Graph />
-            </div>
+            <Group orientation="vertical" className="min-h-0 flex-1">
+              <Panel id="graph-canvas" minSize="25%">
+                <div className="h-full">
+                  <Graph />
+                </div>
+              </Panel>
+              {terminalOpen && (
+                <>
+                  <Separator className={rowSeparator} />
+                  <Panel id="terminal" defaultSize="40%" minSize="15%">
+                    <TerminalPanel />
+                  </Panel>
+                </>
+              )}
+            </Group>
             <CommandLog />
+            <TerminalBar />
           </main>
         </Panel>
         <Separator className={separator} />

@@ -15,6 +15,7 @@ import {
   type WireKubectlResult,
   type WireObject,
 } from '../protocol/messages';
+import { createKubectlStreams } from './kubectl-streams';
 import { createTrafficFeed } from './traffic-feed';
 
 /** Wall time and a repeating timer; tests pass a manual one. */
@@ -82,6 +83,7 @@ export function createHost(options: HostOptions): Host {
   const traffic = createTrafficFeed();
 
   const send = (message: ServerMessage) => transport.send(message);
+  const streams = createKubectlStreams(send);
 
   const record = (event: WatchEvent) => {
     pending.set(wireKey(event.object), event.type === 'DELETED' ? null : event.object);
@@ -93,6 +95,7 @@ export function createHost(options: HostOptions): Host {
   };
 
   const flush = (active: Cluster) => {
+    streams.flush();
     const time = active.now();
     const requests = traffic.take(active);
     if (pending.size > 0 || requests) {
@@ -202,6 +205,10 @@ export function createHost(options: HostOptions): Host {
         return;
       }
       case 'kubectl':
+        if (message.stream) {
+          streams.start(active, message.id, message.command, message.stdin);
+          return;
+        }
         send({
           type: 'kubectlResult',
           id: message.id,
@@ -214,6 +221,9 @@ export function createHost(options: HostOptions): Host {
           id: message.id,
           result: guarded(() => deleteObject(active, message.kind, message.name, message.namespace)),
         });
+        return;
+      case 'kubectlStop':
+        streams.stop(message.id);
         return;
       case 'pause':
         paused = true;
@@ -237,6 +247,7 @@ export function createHost(options: HostOptions): Host {
     dispose() {
       stopTicking?.();
       stopTicking = undefined;
+      streams.stopAll();
       unwatch?.();
     },
   };

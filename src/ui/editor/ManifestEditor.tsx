@@ -5,6 +5,8 @@ import { APPLY_MARKER_OWNER, configureYaml, createManifestEditor, monaco } from 
 /** What the editor panel may do with the editor once it has loaded. */
 export interface ManifestEditorApi {
   getValue(): string;
+  /** Replaces the whole text (an object opened by `kubectl edit`). */
+  setValue(text: string): void;
   /** Replaces the markers of the last apply; an empty list clears them. */
   setApplyMarkers(markers: readonly ApplyMarker[]): void;
   revealLine(line: number): void;
@@ -38,6 +40,11 @@ export default function ManifestEditor({ initialValue, onReady, onApply }: Props
       created.onDidChangeModelContent(() => monaco.editor.setModelMarkers(model, APPLY_MARKER_OWNER, []));
       ready({
         getValue: () => model.getValue(),
+        setValue: (text) => {
+          model.setValue(text);
+          created.setPosition({ lineNumber: 1, column: 1 });
+          created.focus();
+        },
         setApplyMarkers: (markers) =>
           monaco.editor.setModelMarkers(
             model,
