@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from '../i18n';
 import { useCommandLog, type CommandEntry } from '../state/command-log';
 import { AlertIcon, CheckCircleIcon, HourglassIcon, TerminalIcon, XIcon } from './icons';
 
 function Entry({ entry }: { entry: CommandEntry }) {
+  const { t } = useTranslation();
   const { result } = entry;
   const failed = result !== undefined && result.exitCode !== 0;
   const output = result ? `${result.stdout}${result.stderr}`.trimEnd() : '';
@@ -22,7 +24,7 @@ function Entry({ entry }: { entry: CommandEntry }) {
         </code>
         {output && (
           <pre className={`text-[11px] leading-4 whitespace-pre-wrap ${failed ? 'text-rose-200' : 'text-slate-300'}`}>
-            {failed && <span className="font-sans font-semibold">Failed (exit {result?.exitCode}): </span>}
+            {failed && <span className="font-sans font-semibold">{t('commandLog.failed', { code: result?.exitCode })}</span>}
             {output}
           </pre>
         )}
@@ -36,6 +38,7 @@ function Entry({ entry }: { entry: CommandEntry }) {
  * learn the command behind each button without it covering the cluster.
  */
 export function CommandLog() {
+  const { t } = useTranslation();
   const entries = useCommandLog((s) => s.entries);
   const clear = useCommandLog((s) => s.clear);
   const list = useRef<HTMLOListElement>(null);
@@ -46,20 +49,20 @@ export function CommandLog() {
 
   if (entries.length === 0) return null;
   return (
-    <section aria-label="Commands run" className="flex max-h-32 shrink-0 flex-col border-t border-slate-800 bg-slate-900 px-3 py-1.5">
+    <section aria-label={t('commandLog.title')} className="flex max-h-32 shrink-0 flex-col border-t border-slate-800 bg-slate-900 px-3 py-1.5">
       <header className="flex items-center gap-1.5">
         <TerminalIcon className="size-3.5 text-slate-500" />
-        <h2 className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Commands run</h2>
+        <h2 className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{t('commandLog.title')}</h2>
         <button
           type="button"
           onClick={clear}
           className="ml-auto flex items-center gap-1 rounded px-1 text-[11px] text-slate-400 outline-none hover:text-slate-100 focus-visible:ring-2 focus-visible:ring-sky-400"
         >
           <XIcon className="size-3" />
-          Clear
+          {t('commandLog.clear')}
         </button>
       </header>
-      <ol ref={list} role="log" aria-label="kubectl output" className="min-h-0 overflow-y-auto">
+      <ol ref={list} role="log" aria-label={t('commandLog.output')} className="min-h-0 overflow-y-auto">
         {entries.map((entry) => (
           <Entry key={entry.id} entry={entry} />
         ))}

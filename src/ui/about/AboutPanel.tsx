@@ -1,12 +1,25 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from '../../i18n';
 import { XIcon } from '../icons';
 import { useAbout } from './about-store';
 import { APP_SIMPLIFICATIONS, SIMPLIFICATIONS, type SimplificationGroup } from './simplifications';
 
+/** The headings of docs/SIMPLIFICATIONS.md's sections (and the app's own), by their English words. */
+const GROUP_KEYS = {
+  Timing: 'about.groups.timing',
+  'Control plane': 'about.groups.controlPlane',
+  'Networking and metrics': 'about.groups.networking',
+  kubectl: 'about.groups.kubectl',
+  'Pods, volumes and exec': 'about.groups.pods',
+  'In this app': 'about.groups.app',
+} as const;
+
 function Group({ group, focus }: { group: SimplificationGroup; focus?: string }) {
+  const { t } = useTranslation();
+  const key = GROUP_KEYS[group.heading as keyof typeof GROUP_KEYS] as (typeof GROUP_KEYS)[keyof typeof GROUP_KEYS] | undefined;
   return (
     <section className="flex flex-col gap-2">
-      <h3 className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{group.heading}</h3>
+      <h3 className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{key ? t(key) : group.heading}</h3>
       <ul className="flex flex-col gap-2.5">
         {group.items.map((item) => (
           <li
@@ -28,6 +41,7 @@ function Group({ group, focus }: { group: SimplificationGroup; focus?: string })
  * learns a simplification as Kubernetes behaviour.
  */
 export function AboutPanel() {
+  const { t } = useTranslation();
   const open = useAbout((s) => s.open);
   const focus = useAbout((s) => s.focus);
   const close = useAbout((s) => s.close);
@@ -56,16 +70,13 @@ export function AboutPanel() {
         <header className="flex items-start gap-3 border-b border-slate-800 px-5 py-4">
           <div className="flex-1">
             <h2 id="about-title" className="text-base font-semibold text-slate-100">
-              About this simulation
+              {t('about.title')}
             </h2>
-            <p className="mt-1 text-sm text-slate-400">
-              kubesim runs Kubernetes v1.32’s control plane, scheduler and kubelets in your browser, to v1.32’s rules, numbers and
-              messages. Where it differs on purpose, it says so here.
-            </p>
+            <p className="mt-1 text-sm text-slate-400">{t('about.intro')}</p>
           </div>
           <button
             type="button"
-            aria-label="Close"
+            aria-label={t('about.close')}
             onClick={close}
             className="rounded p-1 text-slate-400 outline-none hover:bg-slate-800 hover:text-slate-100 focus-visible:ring-2 focus-visible:ring-sky-400"
           >

@@ -1,0 +1,92 @@
+/**
+ * The English words of the UI. Kubernetes terms stay as Kubernetes writes them (Pod, ReplicaSet),
+ * in both languages. ko.ts must have exactly these keys (a test checks).
+ */
+export const en = {
+  topBar: {
+    tagline: 'Kubernetes v1.32, simulated in your browser',
+    clusterTime: 'Cluster time',
+    clusterClock: 'Cluster clock',
+    play: 'Play',
+    pause: 'Pause',
+    speed: 'Speed',
+    counts: '{{nodes}} nodes · {{pods}} pods',
+    running: 'Cluster running',
+    starting: 'Starting…',
+    about: 'About this simulation',
+    aboutTitle: 'About this simulation: what kubesim simplifies',
+    lessons: 'Lessons',
+    language: 'Language',
+  },
+  editor: {
+    title: 'Manifest',
+    hint: 'YAML · Ctrl+Enter applies',
+    apply: 'Apply',
+    loading: 'Loading the editor…',
+    results: 'Results',
+    resultsLabel: 'Apply results',
+    empty: 'Press Apply to send the manifest to the API server.',
+    line: 'line {{line}}',
+  },
+  commandLog: {
+    title: 'Commands run',
+    clear: 'Clear',
+    output: 'kubectl output',
+    failed: 'Failed (exit {{code}}): ',
+  },
+  terminal: {
+    title: 'Terminal',
+    hint: 'Ctrl+` · kubectl against the simulated cluster',
+    close: 'Close the terminal',
+    loading: 'Loading the terminal…',
+  },
+  about: {
+    title: 'About this simulation',
+    intro:
+      'kubesim runs Kubernetes v1.32’s control plane, scheduler and kubelets in your browser, to v1.32’s rules, numbers and messages. Where it differs on purpose, it says so here.',
+    close: 'Close',
+    groups: {
+      timing: 'Timing',
+      controlPlane: 'Control plane',
+      networking: 'Networking and metrics',
+      kubectl: 'kubectl',
+      pods: 'Pods, volumes and exec',
+      app: 'In this app',
+    },
+  },
+  lessons: {
+    title: 'Lessons',
+    close: 'Close the lessons',
+    list: 'All lessons',
+    back: 'All lessons',
+    progress: '{{done}} of {{total}} steps done',
+    complete: 'Completed',
+    steps: 'Steps',
+    step: 'Step {{n}}',
+    stepOf: 'Step {{n}} of {{total}}',
+    stepDone: 'Done',
+    stepWaiting: 'Not done yet: the cluster does not show it',
+    checking: 'Checking the cluster…',
+    loadManifest: 'Load manifest',
+    manifestLoaded: 'Loaded into the editor: press Apply.',
+    commands: 'Commands',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyCommand: 'Copy {{command}}',
+    run: 'Run',
+    runCommand: 'Run {{command}}',
+    watchHint: 'keeps watching: paste it into the Terminal',
+    previous: 'Previous',
+    next: 'Next',
+    finished: 'Lesson complete. Pick another from the list.',
+    reset: 'Reset lesson',
+    resetDone: 'Progress of this lesson is cleared.',
+    resetCluster: 'Start a fresh cluster too',
+    resetClusterHint: 'Reloads the page: every object in the cluster is gone.',
+    keepCluster: 'Keep the cluster',
+  },
+} as const;
+
+/** The shape every language's resources share: the same keys, any words. */
+type Words<T> = { readonly [K in keyof T]: T[K] extends string ? string : Words<T[K]> };
+export type Resources = Words<typeof en>;
