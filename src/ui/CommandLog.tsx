@@ -19,7 +19,7 @@ function Entry({ entry }: { entry: CommandEntry }) {
       )}
       <div className="min-w-0 flex-1 font-mono text-xs leading-5">
         <code className="break-all text-sky-200">
-          <span className="text-slate-500 select-none">$ </span>
+          <span className="text-slate-400 select-none">$ </span>
           {entry.command}
         </code>
         {output && (
@@ -51,8 +51,8 @@ export function CommandLog() {
   return (
     <section aria-label={t('commandLog.title')} className="flex max-h-32 shrink-0 flex-col border-t border-slate-800 bg-slate-900 px-3 py-1.5">
       <header className="flex items-center gap-1.5">
-        <TerminalIcon className="size-3.5 text-slate-500" />
-        <h2 className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{t('commandLog.title')}</h2>
+        <TerminalIcon className="size-3.5 text-slate-400" />
+        <h2 className="text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('commandLog.title')}</h2>
         <button
           type="button"
           onClick={clear}

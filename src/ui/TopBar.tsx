@@ -18,7 +18,7 @@ function Clock() {
   const paused = useClock((s) => s.paused);
   return (
     <div className="flex flex-col items-start leading-none">
-      <span className="text-[10px] tracking-wide text-slate-500 uppercase">{t('topBar.clusterTime')}</span>
+      <span className="text-[10px] tracking-wide text-slate-400 uppercase">{t('topBar.clusterTime')}</span>
       <time
         aria-label={t('topBar.clusterClock')}
         dateTime={`PT${seconds}S`}
@@ -89,7 +89,7 @@ export function TopBar() {
         </svg>
         <div className="leading-tight">
           <h1 className="text-base font-bold tracking-tight text-slate-100">kubesim</h1>
-          <p className="text-[10px] text-slate-500">{t('topBar.tagline')}</p>
+          <p className="text-[10px] text-slate-400">{t('topBar.tagline')}</p>
         </div>
       </div>
       <div className="h-8 w-px bg-slate-800" />
@@ -123,8 +123,9 @@ export function TopBar() {
       </div>
       <button
         type="button"
+        id="lessons-toggle"
         aria-pressed={lessonsOpen}
-        aria-controls="lesson-panel"
+        aria-controls={lessonsOpen ? 'lesson-panel' : undefined}
         onClick={toggleLessons}
         className="rounded-md border border-slate-700 bg-slate-800 px-3 py-1.5 text-sm font-medium text-slate-100 hover:bg-slate-700 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none aria-pressed:border-sky-500 aria-pressed:bg-sky-500/15 aria-pressed:text-sky-100"
       >
@@ -132,7 +133,7 @@ export function TopBar() {
       </button>
       <div className="ml-auto flex items-center gap-3">
         <Counts />
-        <span className={`flex items-center gap-1.5 text-xs ${connected ? 'text-emerald-300' : 'text-slate-500'}`}>
+        <span className={`flex items-center gap-1.5 text-xs ${connected ? 'text-emerald-300' : 'text-slate-400'}`}>
           <span className={`size-2 rounded-full ${connected ? 'bg-emerald-400' : 'bg-slate-600'}`} aria-hidden="true" />
           {connected ? t('topBar.running') : t('topBar.starting')}
         </span>

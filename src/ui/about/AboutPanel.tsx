@@ -19,7 +19,7 @@ function Group({ group, focus }: { group: SimplificationGroup; focus?: string })
   const key = GROUP_KEYS[group.heading as keyof typeof GROUP_KEYS] as (typeof GROUP_KEYS)[keyof typeof GROUP_KEYS] | undefined;
   return (
     <section className="flex flex-col gap-2">
-      <h3 className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{key ? t(key) : group.heading}</h3>
+      <h3 className="text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{key ? t(key) : group.heading}</h3>
       <ul className="flex flex-col gap-2.5">
         {group.items.map((item) => (
           <li

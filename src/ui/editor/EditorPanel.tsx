@@ -97,7 +97,7 @@ export function EditorPanel() {
     <section aria-label={t('editor.title')} className="flex h-full min-h-0 flex-col bg-slate-900">
       <header className="flex items-center gap-2 border-b border-slate-800 px-3 py-2">
         <h2 className="text-sm font-semibold text-slate-200">{t('editor.title')}</h2>
-        <span className="text-[11px] text-slate-500">{t('editor.hint')}</span>
+        <span className="text-[11px] text-slate-400">{t('editor.hint')}</span>
         <button
           type="button"
           onClick={() => void apply()}
@@ -108,15 +108,15 @@ export function EditorPanel() {
         </button>
       </header>
       <div className="min-h-0 flex-1">
-        <Suspense fallback={<p className="p-4 text-sm text-slate-500">{t('editor.loading')}</p>}>
+        <Suspense fallback={<p className="p-4 text-sm text-slate-400">{t('editor.loading')}</p>}>
           <ManifestEditor initialValue={SAMPLE_DEPLOYMENT} onReady={onReady} onApply={() => void apply()} />
         </Suspense>
       </div>
       <div className="max-h-[40%] shrink-0 overflow-y-auto border-t border-slate-800 px-3 py-2">
-        <h3 className="mb-1.5 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{t('editor.results')}</h3>
+        <h3 className="mb-1.5 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('editor.results')}</h3>
         <div role="status" aria-label={t('editor.resultsLabel')}>
           {results.length === 0 ? (
-            <p className="text-xs text-slate-500">{t('editor.empty')}</p>
+            <p className="text-xs text-slate-400">{t('editor.empty')}</p>
           ) : (
             <ul className="flex flex-col gap-1.5">
               {results.map((result) => (

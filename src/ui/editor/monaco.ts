@@ -46,7 +46,9 @@ monaco.editor.defineTheme('kubesim', {
     'editor.background': '#0f172a',
     'editorGutter.background': '#0f172a',
     'editor.lineHighlightBackground': '#1e293b',
-    'editorLineNumber.foreground': '#475569',
+    // slate-400: line numbers stay readable (WCAG AA contrast on the slate-900 gutter).
+    'editorLineNumber.foreground': '#94a3b8',
+    'editorLineNumber.dimmedForeground': '#94a3b8',
     'editorLineNumber.activeForeground': '#cbd5e1',
     'editorIndentGuide.background1': '#1e293b',
   },

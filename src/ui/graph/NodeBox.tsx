@@ -61,7 +61,7 @@ function Bar({ label, used, capacity, format }: { label: string; used: number; c
 const WELL_KNOWN_PREFIX = 'node.kubernetes.io/';
 
 function TaintChips({ taints }: { taints: readonly string[] }) {
-  if (taints.length === 0) return <span className="text-[10px] leading-4 text-slate-500">No taints</span>;
+  if (taints.length === 0) return <span className="text-[10px] leading-4 text-slate-400">No taints</span>;
   return (
     <ul aria-label="Taints" className="flex flex-wrap gap-1 overflow-hidden">
       {taints.map((taint) => {

@@ -13,7 +13,7 @@ export function Count({ label, value, warn }: { label: string; value: number | s
   return (
     <span className="flex flex-col">
       <span className={`font-mono text-xs leading-4 font-semibold ${warn ? 'text-amber-300' : 'text-slate-100'}`}>{value}</span>
-      <span className="text-[9px] leading-3 tracking-wide text-slate-500 uppercase">{label}</span>
+      <span className="text-[9px] leading-3 tracking-wide text-slate-400 uppercase">{label}</span>
     </span>
   );
 }

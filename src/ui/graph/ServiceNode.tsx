@@ -26,7 +26,7 @@ const NO_COUNT = { ready: 0, notReady: 0 };
 function Row({ label, children, title }: { label: string; children: React.ReactNode; title?: string }) {
   return (
     <div className="flex min-w-0 items-baseline gap-1.5 text-[11px] leading-4" title={title}>
-      <span className="w-[4.25rem] shrink-0 text-[9px] tracking-wide text-slate-500 uppercase">{label}</span>
+      <span className="w-[4.25rem] shrink-0 text-[9px] tracking-wide text-slate-400 uppercase">{label}</span>
       <span className="min-w-0 truncate font-mono text-slate-200">{children}</span>
     </div>
   );

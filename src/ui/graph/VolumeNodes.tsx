@@ -135,7 +135,7 @@ function ClaimNodeView({ data }: NodeProps<GraphNode>) {
       title={`PersistentVolumeClaim ${name}\n${phase} · ${capacity || `requests ${claimRequest(claim)}`} · ${modes} · ${storageClass || 'no class'}`}
       lines={
         <>
-          <span className="shrink-0">{capacity || <span className="text-slate-500">{`wants ${claimRequest(claim)}`}</span>}</span>
+          <span className="shrink-0">{capacity || <span className="text-slate-400">{`wants ${claimRequest(claim)}`}</span>}</span>
           <span className="shrink-0 text-slate-400">{modes}</span>
           <ClassBadge name={storageClass} />
         </>

@@ -39,7 +39,7 @@ function Ordinal({ slot }: { slot: OrdinalSlot }) {
       title={label}
       aria-label={label}
       className={`flex h-4 min-w-5 items-center justify-center rounded border px-0.5 font-mono text-[10px] leading-none ${
-        classes ? `${classes.chip} ${classes.text}` : 'border-dashed border-slate-600 text-slate-500'
+        classes ? `${classes.chip} ${classes.text}` : 'border-dashed border-slate-600 text-slate-400'
       } ${slot.condemned ? 'opacity-60' : ''}`}
     >
       {slot.ordinal}
@@ -110,7 +110,7 @@ function JobStatusBadge({ job }: { job: Job }) {
         <ToneIcon tone={tone} className="size-3 shrink-0" />
         {status}
       </span>
-      <span className="text-[9px] leading-3 tracking-wide text-slate-500 uppercase">status</span>
+      <span className="text-[9px] leading-3 tracking-wide text-slate-400 uppercase">status</span>
     </span>
   );
 }

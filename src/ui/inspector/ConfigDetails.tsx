@@ -22,7 +22,7 @@ export function SecretData({ secret, revealed, onReveal }: { secret: Secret; rev
           ' kubectl apply also keeps a copy of them in the last-applied-configuration annotation.'}
       </p>
       {entries.length === 0 ? (
-        <p className="text-xs text-slate-500">&lt;none&gt;</p>
+        <p className="text-xs text-slate-400">&lt;none&gt;</p>
       ) : (
         <dl aria-label="Secret data" className="grid grid-cols-[minmax(0,7rem)_1fr] gap-x-3 gap-y-1.5">
           {entries.map(([key, value]) => {
@@ -66,7 +66,7 @@ export function ConfigMapData({ configMap }: { configMap: ConfigMap }) {
   return (
     <Section title={`Data (${entries.length + binary.length})`}>
       {entries.length + binary.length === 0 ? (
-        <p className="text-xs text-slate-500">&lt;none&gt;</p>
+        <p className="text-xs text-slate-400">&lt;none&gt;</p>
       ) : (
         <dl aria-label="ConfigMap data" className="flex flex-col gap-1.5">
           {entries.map(([key, value]) => (
@@ -78,7 +78,7 @@ export function ConfigMapData({ configMap }: { configMap: ConfigMap }) {
           {binary.map((key) => (
             <div key={key}>
               <dt className="font-mono text-xs text-slate-400">{key}</dt>
-              <dd className="text-xs text-slate-500">binary data</dd>
+              <dd className="text-xs text-slate-400">binary data</dd>
             </div>
           ))}
         </dl>

@@ -42,7 +42,7 @@ export function IngressRules({ ingress }: { ingress: Ingress }) {
       <p className="mb-2 text-xs text-slate-400">The longest matching path wins; Exact beats Prefix on a tie. Unmatched requests get a 404 from the controller.</p>
       <table aria-label="Rules" className="w-full table-fixed text-xs">
         <thead>
-          <tr className="text-left text-[10px] tracking-wide text-slate-500 uppercase">
+          <tr className="text-left text-[10px] tracking-wide text-slate-400 uppercase">
             <th className="w-[34%] pb-1 font-medium">Host</th>
             <th className="w-[16%] pb-1 font-medium">Path</th>
             <th className="w-[22%] pb-1 font-medium">PathType</th>

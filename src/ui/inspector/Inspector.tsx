@@ -177,15 +177,15 @@ function Conditions({ conditions }: { conditions: Condition[] }) {
 }
 
 function Events({ events, now }: { events: Event[]; now: number }) {
-  if (events.length === 0) return <p className="text-xs text-slate-500">&lt;none&gt;</p>;
+  if (events.length === 0) return <p className="text-xs text-slate-400">&lt;none&gt;</p>;
   return (
     <ol className="flex flex-col gap-2">
       {events.map((e) => (
         <li key={e.metadata.name} className="text-xs">
           <div className="flex items-baseline gap-2">
             <span className={`font-mono font-semibold ${e.type === 'Warning' ? 'text-amber-300' : 'text-slate-200'}`}>{e.reason}</span>
-            <span className="text-slate-500">{e.source?.component ?? e.reportingComponent}</span>
-            <span className="ml-auto shrink-0 font-mono text-slate-500">{eventAge(e, now)}</span>
+            <span className="text-slate-400">{e.source?.component ?? e.reportingComponent}</span>
+            <span className="ml-auto shrink-0 font-mono text-slate-400">{eventAge(e, now)}</span>
           </div>
           <p className="break-words text-slate-300">{e.message}</p>
         </li>
@@ -413,7 +413,7 @@ function Inspected({ objectKey }: { objectKey: string }) {
         <Events events={events} now={now} />
       </Section>
       <Section title="YAML">
-        <Suspense fallback={<p className="text-xs text-slate-500">Loading…</p>}>
+        <Suspense fallback={<p className="text-xs text-slate-400">Loading…</p>}>
           {/* A Secret's YAML holds its values too; they stay masked until revealed. */}
           <YamlView obj={obj.kind === 'Secret' && !secretRevealed ? (maskedSecret(obj as Secret) as WireObject) : obj} />
         </Suspense>
@@ -436,7 +436,7 @@ export function Inspector() {
             <p className="mt-1 text-xs text-slate-400">Click a pod, node, workload, Service, Ingress or volume in the graph to see its status, conditions, events and YAML.</p>
           </div>
           <div>
-            <h3 className="mb-2 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Pod colours</h3>
+            <h3 className="mb-2 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">Pod colours</h3>
             <Legend />
           </div>
         </div>

@@ -44,7 +44,7 @@ export function ServiceEndpoints({ endpoints }: { endpoints: readonly ServiceEnd
   return (
     <Section title={`Endpoints (${ready} ready${endpoints.length > ready ? `, ${endpoints.length - ready} not ready` : ''})`}>
       {endpoints.length === 0 ? (
-        <p className="text-xs text-slate-500">&lt;none&gt;</p>
+        <p className="text-xs text-slate-400">&lt;none&gt;</p>
       ) : (
         <ul aria-label="Endpoints" className="flex flex-col gap-1">
           {endpoints.map((e) => (

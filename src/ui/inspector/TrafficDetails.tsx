@@ -43,7 +43,7 @@ function PodRows({ byPod, total }: { byPod: ReadonlyMap<string, number>; total: 
   return (
     <table aria-label="Requests per pod" className="w-full text-xs">
       <thead>
-        <tr className="text-left text-[10px] tracking-wide text-slate-500 uppercase">
+        <tr className="text-left text-[10px] tracking-wide text-slate-400 uppercase">
           <th className="pb-1 font-medium">Pod</th>
           <th className="pb-1 text-right font-medium">Requests</th>
           <th className="w-12 pb-1 text-right font-medium">Share</th>
@@ -57,7 +57,7 @@ function PodRows({ byPod, total }: { byPod: ReadonlyMap<string, number>; total: 
             <tr key={key}>
               <td className="py-0.5 font-mono whitespace-nowrap">
                 {gone ? (
-                  <span className="text-slate-500 line-through" title={`${name} (deleted)`}>
+                  <span className="text-slate-400 line-through" title={`${name} (deleted)`}>
                     {shortName(name, 22)}
                   </span>
                 ) : (
@@ -83,11 +83,11 @@ function StreamList({ streams }: { streams: readonly Stream[] }) {
     <ul aria-label="Streams" className="flex flex-col gap-1">
       {streams.map((s) => (
         <li key={s.id} className="flex min-w-0 items-baseline gap-2 font-mono text-[11px]">
-          <span className="shrink-0 text-slate-500">#{s.id}</span>
+          <span className="shrink-0 text-slate-400">#{s.id}</span>
           <span className="min-w-0 truncate text-slate-300" title={s.fromPod ? `from pod ${s.fromPod}` : s.target}>
             {s.rps} req/s → {s.target}
           </span>
-          <span className={`ml-auto shrink-0 ${isRunning(s, time) ? 'text-emerald-300' : 'text-slate-500'}`}>{isRunning(s, time) ? 'running' : 'ended'}</span>
+          <span className={`ml-auto shrink-0 ${isRunning(s, time) ? 'text-emerald-300' : 'text-slate-400'}`}>{isRunning(s, time) ? 'running' : 'ended'}</span>
         </li>
       ))}
     </ul>
@@ -109,7 +109,7 @@ export function TrafficDetails({ objectKey, target }: { objectKey: string; targe
       <div className="flex flex-col gap-2.5">
         {target && <TrafficControl target={target} size="full" />}
         {streams.length === 0 ? (
-          <p className="text-xs text-slate-500">No requests yet. Send traffic to see which pods answer.</p>
+          <p className="text-xs text-slate-400">No requests yet. Send traffic to see which pods answer.</p>
         ) : (
           <>
             <p aria-label="Traffic totals" className="font-mono text-xs text-slate-200">

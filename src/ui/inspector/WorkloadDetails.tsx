@@ -149,7 +149,7 @@ export function StatefulSetPods({ set }: { set: StatefulSet }) {
           return pod ? (
             <PodLine key={slot.ordinal} pod={pod} lead={`#${slot.ordinal}${slot.condemned ? ' (extra)' : ''}`} />
           ) : (
-            <li key={slot.ordinal} className="flex items-center gap-2 text-xs text-slate-500">
+            <li key={slot.ordinal} className="flex items-center gap-2 text-xs text-slate-400">
               <span className="w-20 shrink-0 font-mono">{`#${slot.ordinal}`}</span>
               <span className="font-mono">{slot.name}</span>
               <span className="ml-auto">not created yet</span>
@@ -202,7 +202,7 @@ export function DaemonSetPods({ set }: { set: DaemonSet }) {
   return (
     <Section title={`Pods by node (${owned.length})`}>
       {owned.length === 0 ? (
-        <p className="text-xs text-slate-500">&lt;none&gt;</p>
+        <p className="text-xs text-slate-400">&lt;none&gt;</p>
       ) : (
         <ul aria-label="Pods by node" className="flex flex-col gap-1">
           {[...owned]
@@ -273,7 +273,7 @@ export function OwnedPods({ owner, title }: { owner: WireObject; title: string }
   return (
     <Section title={`${title} (${owned.length})`}>
       {owned.length === 0 ? (
-        <p className="text-xs text-slate-500">&lt;none&gt;</p>
+        <p className="text-xs text-slate-400">&lt;none&gt;</p>
       ) : (
         <ul aria-label={title} className="flex flex-col gap-1">
           {owned.map((pod) => (
@@ -351,7 +351,7 @@ export function CronJobJobs({ cronJob, now }: { cronJob: CronJob; now: number })
   return (
     <Section title={`Jobs (${owned.length})`}>
       {owned.length === 0 ? (
-        <p className="text-xs text-slate-500">&lt;none&gt;</p>
+        <p className="text-xs text-slate-400">&lt;none&gt;</p>
       ) : (
         <ul aria-label="Jobs" className="flex flex-col gap-1">
           {owned.map((job) => {
@@ -365,7 +365,7 @@ export function CronJobJobs({ cronJob, now }: { cronJob: CronJob; now: number })
                   <ToneIcon tone={tone} className="size-3" />
                   {status}
                 </span>
-                <span className="w-10 shrink-0 text-right font-mono text-slate-500">{ageOf(job.metadata?.creationTimestamp, now)}</span>
+                <span className="w-10 shrink-0 text-right font-mono text-slate-400">{ageOf(job.metadata?.creationTimestamp, now)}</span>
               </li>
             );
           })}

@@ -33,7 +33,7 @@ export function LessonList() {
               </span>
               <span className="flex min-w-0 flex-col">
                 <span className="text-sm font-medium text-slate-100">{lesson.title[language]}</span>
-                <span className={`text-[11px] ${complete ? 'text-emerald-300' : 'text-slate-500'}`}>
+                <span className={`text-[11px] ${complete ? 'text-emerald-300' : 'text-slate-400'}`}>
                   {complete ? `✓ ${t('lessons.complete')}` : t('lessons.progress', { done, total: lesson.steps.length })}
                 </span>
               </span>

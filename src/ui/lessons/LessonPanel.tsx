@@ -17,7 +17,7 @@ export function LessonPanel() {
   // The focus goes back to the top bar's Lessons button rather than to the page.
   const close = () => {
     closeSheet();
-    document.querySelector<HTMLElement>('button[aria-controls="lesson-panel"]')?.focus();
+    document.getElementById('lessons-toggle')?.focus();
   };
   const lesson = LESSONS.find((l) => l.id === lessonId);
   const heading = useRef<HTMLHeadingElement>(null);

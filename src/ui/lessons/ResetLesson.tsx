@@ -31,7 +31,7 @@ export function ResetLesson({ lessonId }: { lessonId: string }) {
   return (
     <div role="status" className="flex flex-col gap-1.5 rounded-md border border-slate-700 bg-slate-950/60 p-2 text-xs text-slate-300">
       <p>{t('lessons.resetDone')}</p>
-      <p className="text-slate-500">{t('lessons.resetClusterHint')}</p>
+      <p className="text-slate-400">{t('lessons.resetClusterHint')}</p>
       <div className="flex gap-1.5">
         <button type="button" className={button} onClick={() => location.reload()}>
           {t('lessons.resetCluster')}

@@ -30,7 +30,7 @@ function CommandRow({ command }: { command: string }) {
   return (
     <li className="flex flex-col gap-1 rounded-md bg-slate-950/60 px-2 py-1.5">
       <code className="font-mono text-xs break-all text-sky-200">
-        <span className="text-slate-500 select-none">$ </span>
+        <span className="text-slate-400 select-none">$ </span>
         {command}
       </code>
       <div className="flex items-center gap-1.5">
@@ -42,7 +42,7 @@ function CommandRow({ command }: { command: string }) {
             ▶ {t('lessons.run')}
           </button>
         ) : (
-          <span className="text-[11px] text-slate-500">{t('lessons.watchHint')}</span>
+          <span className="text-[11px] text-slate-400">{t('lessons.watchHint')}</span>
         )}
       </div>
     </li>
@@ -55,7 +55,7 @@ export function StepCommands({ commands }: { commands: readonly string[] }) {
   if (commands.length === 0) return null;
   return (
     <section aria-label={t('lessons.commands')} className="flex flex-col gap-1.5">
-      <h4 className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{t('lessons.commands')}</h4>
+      <h4 className="text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('lessons.commands')}</h4>
       <ul className="flex flex-col gap-1.5">
         {commands.map((command) => (
           <CommandRow key={command} command={command} />

@@ -33,14 +33,14 @@ export function TerminalBar() {
       <button
         type="button"
         aria-pressed={open}
-        aria-controls="terminal-panel"
+        aria-controls={open ? 'terminal-panel' : undefined}
         onClick={toggle}
         className="flex items-center gap-1.5 rounded px-1.5 py-0.5 text-xs font-semibold text-slate-300 outline-none hover:bg-slate-800 hover:text-slate-100 focus-visible:ring-2 focus-visible:ring-sky-400 aria-pressed:bg-slate-800 aria-pressed:text-sky-200"
       >
         <TerminalIcon className="size-3.5" />
         {t('terminal.title')}
       </button>
-      <span className="text-[11px] text-slate-500">{t('terminal.hint')}</span>
+      <span className="text-[11px] text-slate-400">{t('terminal.hint')}</span>
     </div>
   );
 }
@@ -51,7 +51,7 @@ export function TerminalPanel() {
   return (
     <section id="terminal-panel" aria-label={t('terminal.title')} className="flex h-full min-h-0 flex-col bg-slate-950">
       <header className="flex items-center gap-1.5 border-b border-slate-800 bg-slate-900 px-3 py-1">
-        <TerminalIcon className="size-3.5 text-slate-500" />
+        <TerminalIcon className="size-3.5 text-slate-400" />
         <h2 className="text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('terminal.title')}</h2>
         <button
           type="button"
@@ -63,7 +63,7 @@ export function TerminalPanel() {
         </button>
       </header>
       <div className="min-h-0 flex-1">
-        <Suspense fallback={<p className="p-3 font-mono text-xs text-slate-500">{t('terminal.loading')}</p>}>
+        <Suspense fallback={<p className="p-3 font-mono text-xs text-slate-400">{t('terminal.loading')}</p>}>
           <XtermTerminal />
         </Suspense>
       </div>

@@ -16,7 +16,7 @@ export function VersionSwatch({ image }: { image: string }) {
 export function RecentTrafficLines({ objectKey }: { objectKey: string }) {
   const recent = useTraffic((s) => (objectKey.startsWith('Ingress/') ? s.ingresses : s.services).get(objectKey));
   const versions = useTraffic((s) => s.versions);
-  if (!recent) return <div className="text-[11px] leading-4 text-slate-500">No traffic</div>;
+  if (!recent) return <div className="text-[11px] leading-4 text-slate-400">No traffic</div>;
 
   const split = versionSplit(recent.byVersion, versions);
   const failing = recent.failedRps > 0;
@@ -33,7 +33,7 @@ export function RecentTrafficLines({ objectKey }: { objectKey: string }) {
         <div className="flex min-w-0 items-center gap-1 overflow-hidden font-mono text-[10px] leading-4 text-slate-300" aria-label="Split by version" title="Answers of the last 3 s by image version">
           {split.map((s, i) => (
             <span key={s.image} className="flex shrink-0 items-center gap-1">
-              {i > 0 && <span className="text-slate-500">·</span>}
+              {i > 0 && <span className="text-slate-400">·</span>}
               <VersionSwatch image={s.image} />
               {s.label} {s.percent}%
             </span>
