@@ -7,7 +7,9 @@ test('opens on three worker nodes and a control plane, with the clock running', 
     await expect(page.getByRole('group', { name: `Node ${name}`, exact: true })).toBeVisible();
   }
   await expect(page.getByRole('group', { name: 'Node control-plane', exact: true })).toContainText('control plane');
-  await expect(page.getByRole('group', { name: 'Node node-1', exact: true })).toContainText('0 / 110');
+  // Every node runs kube-proxy from the start, as on a kind cluster; the control plane its static pods.
+  await expect(page.getByRole('group', { name: 'Node node-1', exact: true })).toContainText(/Pods[12] \/ 110/);
+  await expect(page.getByRole('button', { name: 'Pod kube-apiserver-control-plane' })).toBeVisible();
 
   const clock = page.getByLabel('Cluster clock');
   const start = await clock.textContent();

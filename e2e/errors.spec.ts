@@ -11,8 +11,8 @@ test('broken YAML gets a marker at its line and changes nothing', async ({ page 
   await expect(results).toContainText(/error/i);
   await expect(results.getByRole('button', { name: /^line \d+$/ })).toBeVisible();
   await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeAttached();
-  await expect(page.getByRole('button', { name: /^Deployment / })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /^Pod / })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Deployment nginx-deployment' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Pod nginx-deployment-/ })).toHaveCount(0);
   await snap(page, '9-broken-yaml');
 });
 
@@ -29,6 +29,6 @@ test("a selector that does not match the template's labels gets the apiserver's 
   await expect(page.locator('.marker-widget')).toContainText(MISMATCH);
   await snap(page, '10-selector-mismatch');
 
-  await expect(page.getByRole('button', { name: /^Deployment / })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /^ReplicaSet / })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Deployment nginx-deployment' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^ReplicaSet nginx-deployment-/ })).toHaveCount(0);
 });

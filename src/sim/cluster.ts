@@ -93,7 +93,12 @@ export class SimCluster implements Cluster {
     this.recorder = new EventRecorder(this.api, this.clock);
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, recorder: this.recorder };
     this.volumes = new VolumeStore(this.ctx);
-    this.runtime = new PodRuntime(this.api, this.volumes, (pod, container) => this.kubelet(pod.spec?.nodeName ?? '')?.containerEnv(keyOf(pod as KubeObject), container));
+    this.runtime = new PodRuntime(
+      this.api,
+      this.volumes,
+      (pod, container) => this.kubelet(pod.spec?.nodeName ?? '')?.containerEnv(keyOf(pod as KubeObject), container),
+      (node) => this.kubelet(node),
+    );
     this.traffic = new TrafficGenerator(this.ctx, this.runtime);
     this.components.push(
       new DeploymentController(this.ctx),

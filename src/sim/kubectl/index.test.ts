@@ -21,8 +21,8 @@ describe('runKubectl', () => {
   });
 
   it('says which real kubectl commands it does not simulate yet', () => {
-    expect(kubectl('logs web-1').stderr).toBe(
-      'error: kubesim does not simulate "kubectl logs" yet; it runs: create, expose, run, set, get, delete, rollout, scale, autoscale, top, cordon, uncordon, drain, describe, exec, apply, label, annotate, sim, version\n',
+    expect(kubectl('wait --for=condition=Ready pod/web-1').stderr).toBe(
+      'error: kubesim does not simulate "kubectl wait" yet; it runs: create, expose, run, set, explain, get, delete, rollout, scale, autoscale, top, cordon, uncordon, drain, taint, describe, logs, exec, apply, patch, replace, label, annotate, sim, api-resources, api-versions, config, version\n',
     );
   });
 

@@ -43,7 +43,7 @@ function envValue(env: EnvList, name: string): string | undefined {
 }
 
 /** The text one `echo ARGS` or `date` step prints, with its newline. */
-function stepOutput(step: string, env: EnvList, atMs: number): string | undefined {
+export function stepOutput(step: string, env: EnvList, atMs: number): string | undefined {
   if (/^date$/.test(step)) return `${shellDate(atMs)}\n`;
   const echo = /^echo\s+(.*)$/.exec(step);
   if (!echo) return undefined;
@@ -53,9 +53,9 @@ function stepOutput(step: string, env: EnvList, atMs: number): string | undefine
   return `${text}\n`;
 }
 
-const REDIRECT = /^(.*?)\s*(>>?)\s*(\/\S+)$/;
+export const REDIRECT = /^(.*?)\s*(>>?)\s*(\/\S+)$/;
 
-function shellScript(argv: string[]): string {
+export function shellScript(argv: string[]): string {
   const c = argv.indexOf('-c');
   return c >= 0 ? argv.slice(c + 1).join(' ') : argv.join(' ');
 }

@@ -9,6 +9,7 @@ import { behaviourOf, runProbe } from './behaviour';
 import { containerEnv, type EnvList, type EnvResult } from './env';
 import { PodFilesystem, podHostname } from './filesystem';
 import { imageExists, imageInfo, parseImage, planProcess } from './images';
+import { appendLines, linesBetween, outputPlan, type ContainerLogs, type LogLine, type LogResult } from './logs';
 import { mountFailures } from './volume-sources';
 import { manifestHash, mirrorPod, type StaticPodManifest } from './static-pods';
 
@@ -66,6 +67,11 @@ interface ContainerRun {
   /** An appending app's next line and how many it has written. */
   appendNextAt?: number;
   lines?: number;
+  /** What this instance printed, and the instance's before it (`kubectl logs --previous`). */
+  log?: LogLine[];
+  previousLog?: LogLine[];
+  /** The instant up to which the process's scheduled output is in `log`. */
+  loggedTo?: number;
 }
 
 interface PodRun {
@@ -105,7 +111,7 @@ interface KubeletState {
  * a per-node cache), starts containers, restarts them with the CrashLoopBackOff back-off, and
  * terminates pods gracefully. It reports through the pod status, as the real one does (§4).
  */
-export class Kubelet extends Controller {
+export class Kubelet extends Controller implements ContainerLogs {
   private pods = new Map<string, PodRun>();
   private images = new Set<string>();
   private lastIp = 1;
@@ -129,6 +135,48 @@ export class Kubelet extends Controller {
   /** The environment a running (or last started) container of a pod on this node was given. */
   containerEnv(podKey: string, container: string): EnvList | undefined {
     return this.pods.get(podKey)?.containers.find((c) => c.name === container)?.env;
+  }
+
+  /**
+   * The kubelet's container log endpoint (validateContainerLogStatus): a running or exited
+   * instance's log; a waiting container's last terminated one; with `previous`, the last
+   * terminated instance's.
+   */
+  logs(podKey: string, container: string, previous: boolean): LogResult {
+    const pod = this.ctx.api.get('Pod', parseKey(podKey).namespace, parseKey(podKey).name) as Pod | undefined;
+    const c = this.pods.get(podKey)?.containers.find((r) => r.name === container);
+    const podName = parseKey(podKey).name;
+    if (previous) {
+      if (!c?.lastTerminated) return { error: `previous terminated container "${container}" in pod "${podName}" not found` };
+      return { lines: [...((c.state === 'waiting' ? c.log : c.previousLog) ?? [])] };
+    }
+    if (!c || !pod || (c.state === 'waiting' && !c.lastTerminated)) {
+      const reason = c?.waitingReason ?? 'ContainerCreating';
+      const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
+      return { error: `container "${container}" in pod "${podName}" is waiting to start: ${why}` };
+    }
+    this.flushLog(pod, c, this.ctx.clock.now());
+    return { lines: [...(c.log ?? [])] };
+  }
+
+  write(podKey: string, container: string, text: string): void {
+    const pod = this.ctx.api.get('Pod', parseKey(podKey).namespace, parseKey(podKey).name) as Pod | undefined;
+    const c = this.pods.get(podKey)?.containers.find((r) => r.name === container);
+    if (!pod || c?.state !== 'running') return;
+    const now = this.ctx.clock.now();
+    this.flushLog(pod, c, now);
+    appendLines((c.log ??= []), [{ at: now, text }]);
+  }
+
+  /** Brings an instance's log up to `until` (at most its exit) with what its process has printed since. */
+  private flushLog(pod: Pod, c: ContainerRun, until: number): void {
+    if (c.startedAt === undefined || c.loggedTo === undefined) return;
+    const end = Math.min(until, c.exitAt ?? Infinity);
+    const spec = pod.spec?.containers.find((s) => s.name === c.name);
+    if (end <= c.loggedTo || !spec) return;
+    const plan = outputPlan(spec, c.env ?? [], podHostname(pod));
+    appendLines((c.log ??= []), linesBetween(plan, c.startedAt, c.loggedTo + 1, end));
+    c.loggedTo = end;
   }
 
   get isDown(): boolean {
@@ -438,6 +486,11 @@ export class Kubelet extends Controller {
     const c = run.containers[index];
     // A new container instance starts from its image: the old writable layer is gone.
     this.volumes.drop(disks.layer(run.uid, c.name));
+    // The runtime keeps the last dead instance's log for --previous.
+    if (c.startedAt !== undefined) this.flushLog(pod, c, now);
+    c.previousLog = c.log;
+    c.log = [];
+    c.loggedTo = now - 1;
     c.env = env;
     const app = appPlan(spec, env, podHostname(pod), now);
     for (const w of app.startWrites) this.fs.write(pod, c.name, w.file, w.content, w.append);
@@ -555,6 +608,7 @@ export class Kubelet extends Controller {
   /** A process that has ended by now is terminated; the kubelet decides on a restart a relist later. */
   private noticeExit(pod: Pod, c: ContainerRun): void {
     if (c.state !== 'running' || c.exitAt === undefined || c.exitAt > this.ctx.clock.now()) return;
+    this.flushLog(pod, c, c.exitAt);
     c.state = 'terminated';
     c.terminated = { exitCode: c.exitCode, reason: c.exitReason ?? (c.exitCode === 0 ? 'Completed' : 'Error'), startedAt: c.startedAt!, finishedAt: c.exitAt };
     c.ready = false;

@@ -80,7 +80,7 @@ export class Proxy {
     if (byLb) return this.viaService(byLb, port, target, clientIP);
 
     const pod = (this.api.list('Pod') as Pod[]).find((p) => p.status?.podIP === target.host && p.status.phase === 'Running');
-    if (pod) return this.answer(pod, port, target.host);
+    if (pod) return this.answer(pod, port, target, clientIP);
 
     if (/^\d+\.\d+\.\d+\.\d+$/.test(target.host)) {
       return target.host === INGRESS_CONTROLLER_IP ? this.viaIngress(target, clientIP) : refused(target.host, port);
@@ -90,7 +90,7 @@ export class Proxy {
       if (found.service.spec?.clusterIP === 'None') {
         const ip = found.addresses[0];
         const backend = ip && (this.api.list('Pod') as Pod[]).find((p) => p.status?.podIP === ip);
-        return backend ? this.answer(backend, port, target.host) : { ok: false, text: `curl: (6) Could not resolve host: ${target.host}` };
+        return backend ? this.answer(backend, port, target, clientIP) : { ok: false, text: `curl: (6) Could not resolve host: ${target.host}` };
       }
       return this.viaService(found.service, port, target, clientIP);
     }
@@ -139,7 +139,7 @@ export class Proxy {
     const chosen = this.pick(svc, key, clientIP, usable);
     const pod = this.api.get('Pod', chosen.targetRef?.namespace, chosen.targetRef?.name ?? '') as Pod | undefined;
     if (!pod) return { ...refused(target.host, port), service: key };
-    return { ...this.answer(pod, chosen.port, target.host), service: key };
+    return { ...this.answer(pod, chosen.port, target, clientIP), service: key };
   }
 
   /** Ready-or-not endpoints of the Service with the pod port this service port maps to. */
@@ -173,7 +173,8 @@ export class Proxy {
   }
 
   /** The pod's own answer, if its process listens on the port. */
-  private answer(pod: Pod, port: number, host: string): Response {
+  private answer(pod: Pod, port: number, target: Target, clientIP: string): Response {
+    const host = target.host;
     const container = pod.spec?.containers.find((c) => {
       const ports = behaviourOf(c, pod.metadata?.annotations).ports;
       return ports === 'any' || ports.includes(port);
@@ -185,7 +186,7 @@ export class Proxy {
     return {
       ok: true,
       status: 200,
-      text: this.apps?.serve(pod, container) ?? `Hello from ${pod.metadata!.name} (${image})`,
+      text: this.apps?.serve(pod, container, { at: this.now(), clientIP, path: target.path }) ?? `Hello from ${pod.metadata!.name} (${image})`,
       pod: { name: pod.metadata!.name!, namespace: pod.metadata!.namespace!, node: pod.spec?.nodeName, image, version },
     };
   }

@@ -181,6 +181,16 @@ export const SIMPLIFICATIONS: readonly SimplificationGroup[] = [
         title: 'kubectl edit opens the editor',
         text: 'In the terminal, kubectl edit opens the object in the editor panel and Apply saves it. get --watch streams tables only, and a running command hears only Ctrl+C.',
       },
+      {
+        id: 'strategic-merge',
+        title: 'patch merges fewer lists by key',
+        text: 'Strategic merge is a merge patch where only containers, env, volumes, imagePullSecrets (by name), volumeMounts (by mountPath) and ports merge by key, with $patch: delete|replace; other lists are replaced. patch -f, --local, --dry-run and -o are not simulated.',
+      },
+      {
+        id: 'logs-output',
+        title: 'logs shows what kubesim’s processes print',
+        text: 'nginx start-up lines and one access line per request, and the echo/date output of shell scripts; other images print nothing. A container keeps 1000 lines, and logs -f prints new lines when the cluster next changes (at least every 10 s).',
+      },
     ],
   },
   {

@@ -9,11 +9,15 @@ describe('kubectl help', () => {
   it('lists the commands kubesim runs under kubectl\'s section headings', () => {
     const { stdout, exitCode } = kubectl('--help');
     expect(exitCode).toBe(0);
-    expect(stdout).toContain('Basic Commands (Intermediate):\n  get             Display one or many resources\n  delete          Delete resources');
+    expect(stdout).toContain('Basic Commands (Intermediate):\n  explain         Get documentation for a resource\n  get             Display one or many resources\n  delete          Delete resources');
     expect(stdout).toContain(
       'Deploy Commands:\n  rollout         Manage the rollout of a resource\n  scale           Set a new size for a deployment, replica set, or replication controller\n  autoscale       Auto-scale a deployment, replica set, stateful set, or replication controller\n',
     );
-    expect(stdout).toContain('Cluster Management Commands:\n  top             Display resource (CPU/memory) usage\n  cordon          Mark node as unschedulable\n  uncordon        Mark node as schedulable\n  drain           Drain node in preparation for maintenance\n');
+    expect(stdout).toContain('Cluster Management Commands:\n  top             Display resource (CPU/memory) usage\n  cordon          Mark node as unschedulable\n  uncordon        Mark node as schedulable\n  drain           Drain node in preparation for maintenance\n  taint           Update the taints on one or more nodes\n');
+    expect(stdout).toContain('Advanced Commands:\n  apply           Apply a configuration to a resource by file name or stdin\n  patch           Update fields of a resource\n  replace         Replace a resource by file name or stdin\n');
+    expect(stdout).toContain(
+      'Other Commands:\n  api-resources   Print the supported API resources on the server\n  api-versions    Print the supported API versions on the server, in the form of "group/version"\n  config          Modify kubeconfig files\n  version         Print the client and server version information\n',
+    );
     expect(stdout).toContain('Settings Commands:\n  label           Update the labels on a resource\n  annotate        Update the annotations on a resource\n');
     expect(stdout).toContain("Subcommands provided by plugins:\n  sim             kubesim's controls for the simulated machines (no such command on a real cluster)\n");
     expect(stdout).toContain('Usage:\n  kubectl [flags] [options]\n');

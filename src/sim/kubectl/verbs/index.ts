@@ -3,19 +3,26 @@ import type { Command } from '../command';
 import { annotateVerb } from './annotate';
 import { applyVerb } from './apply';
 import { autoscaleVerb } from './autoscale';
+import { configCommand } from './config';
 import { cordonVerb, uncordonVerb } from './cordon';
 import { createCommand } from './create';
 import { deleteVerb } from './delete';
+import { apiResourcesVerb, apiVersionsVerb } from './discovery';
 import { describeVerb } from './describe';
 import { drainVerb } from './drain';
 import { execVerb } from './exec';
+import { explainVerb } from './explain';
 import { exposeVerb } from './expose';
 import { getVerb } from './get';
 import { labelVerb } from './label';
+import { logsVerb } from './logs';
+import { patchVerb } from './patch';
+import { replaceVerb } from './replace';
 import { rolloutCommand } from './rollout';
 import { runVerb } from './run';
 import { scaleVerb } from './scale';
 import { setCommand } from './set';
+import { taintVerb } from './taint';
 import { simCommand } from './sim';
 import { topCommand } from './top';
 import { versionVerb } from './version';
@@ -26,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   exposeVerb,
   runVerb,
   setCommand,
+  explainVerb,
   getVerb,
   deleteVerb,
   rolloutCommand,
@@ -35,12 +43,19 @@ export const COMMANDS: readonly Command[] = [
   cordonVerb,
   uncordonVerb,
   drainVerb,
+  taintVerb,
   describeVerb,
+  logsVerb,
   execVerb,
   applyVerb,
+  patchVerb,
+  replaceVerb,
   labelVerb,
   annotateVerb,
   simCommand,
+  apiResourcesVerb,
+  apiVersionsVerb,
+  configCommand,
   versionVerb,
 ];
 
@@ -59,7 +74,7 @@ export function commandNamed(name: string): Command | undefined {
  * pretend they do not exist, so students are not taught that real commands are wrong.
  */
 export const UNSIMULATED_COMMANDS = [
-  'alpha', 'api-resources', 'api-versions', 'attach', 'auth', 'certificate', 'cluster-info', 'completion', 'config', 'cp',
-  'debug', 'diff', 'edit', 'events', 'explain', 'kustomize', 'logs', 'options', 'patch', 'plugin',
-  'port-forward', 'proxy', 'replace', 'taint', 'wait',
+  'alpha', 'attach', 'auth', 'certificate', 'cluster-info', 'completion', 'cp',
+  'debug', 'diff', 'edit', 'events', 'kustomize', 'options', 'plugin',
+  'port-forward', 'proxy', 'wait',
 ];

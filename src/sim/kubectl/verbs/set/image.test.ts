@@ -70,9 +70,11 @@ describe('kubectl set image', () => {
     expect(setup().kubectl(line)).toEqual({ stdout: '', stderr, exitCode: 1 });
   });
 
-  it('is the one `kubectl set` subcommand kubesim runs', () => {
+  it('is one of the `kubectl set` subcommands kubesim runs', () => {
     const { kubectl } = setup();
-    expect(kubectl('set env deployment/web A=b').stderr).toBe('error: kubesim does not simulate "kubectl set env" yet; it runs: set image\n');
-    expect(kubectl('set --help').stdout).toContain('Available Commands:\n  image            Update the image of a pod template\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n');
+    expect(kubectl('set resources deployment/web --limits=cpu=1').stderr).toBe('error: kubesim does not simulate "kubectl set resources" yet; it runs: set env, set image\n');
+    expect(kubectl('set --help').stdout).toContain(
+      'Available Commands:\n  env              Update environment variables on a pod template\n  image            Update the image of a pod template\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n',
+    );
   });
 });

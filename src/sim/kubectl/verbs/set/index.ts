@@ -1,5 +1,6 @@
-/** `kubectl set` (k8s.io/kubectl/pkg/cmd/set): of its subcommands, kubesim runs `set image`. */
+/** `kubectl set` (k8s.io/kubectl/pkg/cmd/set): of its subcommands, kubesim runs `set env` and `set image`. */
 import type { CommandGroup } from '../../command';
+import { envVerb } from './env';
 import { imageVerb } from './image';
 
 export const setCommand: CommandGroup = {
@@ -10,6 +11,6 @@ export const setCommand: CommandGroup = {
 
  These commands help you make changes to existing application resources.`,
   examples: '',
-  subcommands: [imageVerb],
-  unsimulated: ['env', 'resources', 'selector', 'serviceaccount', 'subject'],
+  subcommands: [envVerb, imageVerb],
+  unsimulated: ['resources', 'selector', 'serviceaccount', 'subject'],
 };
