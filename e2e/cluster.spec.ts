@@ -9,7 +9,12 @@ test('opens on three worker nodes and a control plane, with the clock running', 
   await expect(page.getByRole('group', { name: 'Node control-plane', exact: true })).toContainText('control plane');
   // Every node runs kube-proxy from the start, as on a kind cluster; the control plane its static pods.
   await expect(page.getByRole('group', { name: 'Node node-1', exact: true })).toContainText(/Pods[12] \/ 110/);
+  // kube-system is left out until asked for, as `kubectl get pods` lists only its own namespace.
+  await expect(page.getByRole('button', { name: 'Pod kube-apiserver-control-plane' })).toHaveCount(0);
+  await page.getByLabel('Show kube-system').check();
   await expect(page.getByRole('button', { name: 'Pod kube-apiserver-control-plane' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'DaemonSet kube-proxy' })).toBeVisible();
+  await page.getByLabel('Show kube-system').uncheck();
 
   const clock = page.getByLabel('Cluster clock');
   const start = await clock.textContent();

@@ -28,6 +28,10 @@ export const en = {
     empty: 'Press Apply to send the manifest to the API server.',
     line: 'line {{line}}',
   },
+  graph: {
+    showSystem: 'Show kube-system',
+    showSystemHint: 'The control plane, kube-proxy and CoreDNS, as kubeadm runs them',
+  },
   commandLog: {
     title: 'Commands run',
     clear: 'Clear',

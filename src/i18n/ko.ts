@@ -29,6 +29,10 @@ export const ko: Resources = {
     empty: '적용을 누르면 매니페스트를 API 서버로 보냅니다.',
     line: '{{line}}번째 줄',
   },
+  graph: {
+    showSystem: 'kube-system 보기',
+    showSystemHint: 'kubeadm이 실행하는 컨트롤 플레인, kube-proxy, CoreDNS',
+  },
   commandLog: {
     title: '실행한 명령',
     clear: '지우기',

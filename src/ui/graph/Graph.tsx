@@ -3,6 +3,7 @@ import {
   Background,
   BackgroundVariant,
   Controls,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -10,6 +11,7 @@ import {
   type EdgeTypes,
   type NodeTypes,
 } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { useSelection } from '../../state/selection';
 import { useGraphLayout } from './layout-store';
 import { NodeBox, UnscheduledArea } from './NodeBox';
@@ -41,6 +43,21 @@ const nodeTypes: NodeTypes = {
 const edgeTypes: EdgeTypes = { ingress: IngressEdge };
 
 const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.25, duration: 200 };
+
+/** Draws kube-system or leaves it out; the node bars still count its pods, as the node does. */
+function SystemToggle() {
+  const { t } = useTranslation();
+  const showSystem = useGraphLayout((s) => s.showSystem);
+  const setShowSystem = useGraphLayout((s) => s.setShowSystem);
+  return (
+    <Panel position="top-left">
+      <label title={t('graph.showSystemHint')} className="flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-700 bg-slate-900/90 px-2 py-1 text-xs text-slate-300">
+        <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} className="accent-sky-500" />
+        {t('graph.showSystem')}
+      </label>
+    </Panel>
+  );
+}
 
 function ClusterGraph() {
   const { nodes, edges } = useGraphLayout((s) => s.layout);
@@ -97,6 +114,7 @@ function ClusterGraph() {
       defaultEdgeOptions={{ style: { strokeWidth: 1.5, stroke: 'var(--color-slate-500)' } }}
       aria-label="Cluster graph"
     >
+      <SystemToggle />
       <TrafficDots />
       <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="var(--color-slate-800)" />
       <Controls
