@@ -434,6 +434,7 @@ export class SimCluster implements Cluster {
       serverVersion: KUBERNETES_VERSION,
       containers: this.runtime,
       advance: this.kubectlWaits ? (ms) => this.advance(ms) : undefined,
+      jump: (ms) => this.advance(ms),
       sim: {
         nodeDown: (name) => this.nodeDown(name),
         nodeUp: (name) => this.nodeUp(name),

@@ -153,6 +153,13 @@ describe('CronJob controller (k8s-semantics §9.5)', () => {
     expect(jobs(c)).toEqual(['hello-29454330']);
     expect(c.kubectl('sim next-cron nope').stderr).toBe('Error from server (NotFound): cronjobs.batch "nope" not found\n');
   });
+
+  it('jumps the clock in the app too, where kubectl commands never wait', () => {
+    const c = new SimCluster({ nodes: 2, seed: 6, kubectlWaits: false });
+    c.apply(CRON({ schedule: '30 9 * * *' }));
+    expect(c.kubectl('sim next-cron hello').stdout).toBe('cronjob.batch/hello: clock moved on 30m to its run at 2026-01-01T09:30:00Z\n');
+    expect(jobs(c)).toEqual(['hello-29454330']);
+  });
 });
 
 describe('CronJob validation (k8s-semantics §9.5)', () => {

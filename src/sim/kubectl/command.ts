@@ -32,6 +32,8 @@ export interface KubectlContext {
   sim?: SimControls;
   /** Moves virtual time on, for commands that wait (rollout status, drain); absent where the UI drives the clock. */
   advance?(ms: number): void;
+  /** Skips virtual time forward on purpose (`sim next-cron`), also where the UI drives the clock. */
+  jump?(ms: number): void;
   /** Where a command that keeps printing (`get --watch`) goes on writing; absent where nothing can stream (the CLI). */
   stream?: KubectlStream;
 }

@@ -288,7 +288,7 @@ const nextCronVerb: Verb = {
   short: 'Move the clock on to the next run of a CronJob',
   long: `Move the clock on to the moment a CronJob next creates a Job.
 
- The schedule is read in the CronJob's time zone (UTC when unset). Time runs up to the scheduled minute and the 100ms the cronjob controller waits after it, so the new Job exists when the command returns. In the app, whose clock runs by itself, it prints when the next run is.`,
+ The schedule is read in the CronJob's time zone (UTC when unset). Time runs up to the scheduled minute and the 100ms the cronjob controller waits after it, so the new Job exists when the command returns. In the app, the cluster clock jumps there too.`,
   examples: `  # Run the clock to the next Job of the CronJob hello
   kubectl sim next-cron hello`,
   usage: 'kubectl sim next-cron NAME [options]',
@@ -300,11 +300,12 @@ const nextCronVerb: Verb = {
     const now = inv.ctx.clock.now();
     const next = nextCronRun(cj, now);
     if (next === undefined) throw new KubectlError(`cronjob.batch/${name} has no next run: it is suspended`);
-    if (!inv.ctx.advance) {
+    const skip = inv.ctx.advance ?? inv.ctx.jump;
+    if (!skip) {
       inv.out.out(`cronjob.batch/${name} runs next at ${rfc3339(next)} (in ${humanDuration(next - now)})\n`);
       return 0;
     }
-    inv.ctx.advance(next + NEXT_SCHEDULE_DELTA_MS - now);
+    skip(next + NEXT_SCHEDULE_DELTA_MS - now);
     inv.out.out(`cronjob.batch/${name}: clock moved on ${humanDuration(next - now)} to its run at ${rfc3339(next)}\n`);
     return 0;
   },
