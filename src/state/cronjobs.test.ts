@@ -32,4 +32,10 @@ describe('describeSchedule', () => {
     expect(describeSchedule('@hourly')).toBe('Every hour');
     expect(describeSchedule('every minute')).toBeUndefined();
   });
+
+  it('speaks Korean when the app does', () => {
+    expect(describeSchedule('*/5 * * * *', 'ko')).toBe('5분마다');
+    expect(describeSchedule('0 2 * * *', 'ko')).toBe('02:00');
+    expect(describeSchedule('0 2 * * *', 'en')).toBe('At 02:00');
+  });
 });

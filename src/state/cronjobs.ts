@@ -5,6 +5,8 @@
 import type { CronJob } from 'kubernetes-types/batch/v1';
 import { CronExpressionParser } from 'cron-parser';
 import cronstrue from 'cronstrue';
+// Registers Korean with cronstrue; English is built in.
+import 'cronstrue/locales/ko';
 
 /** robfig/cron's macros that cron-parser spells differently or not at all. */
 const MACROS: Record<string, string> = { '@midnight': '@daily', '@annually': '@yearly' };
@@ -29,11 +31,11 @@ export function nextScheduleTime(cronJob: CronJob, nowMs: number): number | unde
   }
 }
 
-/** "At 5 minutes past the hour", or undefined when the schedule does not parse. */
-export function describeSchedule(schedule: string | undefined): string | undefined {
+/** "At 5 minutes past the hour" ("매시 5분"), or undefined when the schedule does not parse. */
+export function describeSchedule(schedule: string | undefined, language = 'en'): string | undefined {
   if (!schedule) return undefined;
   try {
-    return cronstrue.toString(expression(schedule), { use24HourTimeFormat: true, verbose: false });
+    return cronstrue.toString(expression(schedule), { locale: language.startsWith('ko') ? 'ko' : 'en', use24HourTimeFormat: true, verbose: false });
   } catch {
     return undefined;
   }

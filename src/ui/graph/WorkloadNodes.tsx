@@ -3,6 +3,7 @@
  * ordinal), DaemonSet (one pod per eligible node), Job (STATUS and COMPLETIONS) and CronJob
  * (schedule, next run, active Jobs, last schedule). Their edges to the pods come from the layout.
  */
+import { useTranslation } from 'react-i18next';
 import { memo, useMemo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { DaemonSet, StatefulSet } from 'kubernetes-types/apps/v1';
@@ -139,11 +140,12 @@ function JobNodeView({ data }: NodeProps<GraphNode>) {
 function CronJobNodeView({ data }: NodeProps<GraphNode>) {
   const cronJob = useCluster((s) => s.objects.get(data.objectKey)) as CronJob | undefined;
   const now = useClock(selectNowSeconds);
+  const { i18n } = useTranslation();
   if (!cronJob) return null;
   const schedule = cronJob.spec?.schedule ?? '';
   const suspended = cronJob.spec?.suspend === true;
   const next = suspended ? undefined : nextScheduleTime(cronJob, now);
-  const words = describeSchedule(schedule);
+  const words = describeSchedule(schedule, i18n.language);
   return (
     <OwnerFrame
       objectKey={data.objectKey}

@@ -3,6 +3,7 @@
  * that decide what the controller does next, each with a few plain words on what it means, and
  * their pods (or Jobs) to click through to.
  */
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { DaemonSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
@@ -296,7 +297,8 @@ const CONCURRENCY: Record<string, string> = {
 export function CronJobFields({ cronJob, now }: { cronJob: CronJob; now: number }) {
   const spec = cronJob.spec;
   const status = cronJob.status;
-  const words = describeSchedule(spec?.schedule);
+  const { i18n } = useTranslation();
+  const words = describeSchedule(spec?.schedule, i18n.language);
   const next = spec?.suspend ? undefined : nextScheduleTime(cronJob, now);
   const concurrency = spec?.concurrencyPolicy ?? 'Allow';
   const namespace = cronJob.metadata?.namespace;
