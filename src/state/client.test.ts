@@ -114,3 +114,20 @@ describe('client', () => {
     expect(useClock.getState().fatal).toBe('boom');
   });
 });
+
+describe('client: the inspector questions', () => {
+  it("resolves a pod view and a claim's binding flow by the id their answers echo", async () => {
+    const worker = new FakeWorker();
+    const client = connectClient(worker);
+    const view = client.podView('default', 'web');
+    const binding = client.claimBinding('default', 'data');
+    expect(worker.sent.slice(1)).toEqual([
+      { type: 'podView', id: 1, namespace: 'default', name: 'web' },
+      { type: 'claimBinding', id: 2, namespace: 'default', name: 'data' },
+    ]);
+    worker.reply({ type: 'claimBindingResult', id: 2, binding: { found: false, audit: [] } });
+    worker.reply({ type: 'podViewResult', id: 1, view: { found: true, files: [{ path: '/data/count', volume: 'data', content: '2' }], containers: [] } });
+    await expect(view).resolves.toEqual({ found: true, files: [{ path: '/data/count', volume: 'data', content: '2' }], containers: [] });
+    await expect(binding).resolves.toEqual({ found: false, audit: [] });
+  });
+});

@@ -9,7 +9,9 @@ import {
   type Speed,
   type Transport,
   type WireApplyResult,
+  type WireClaimBinding,
   type WireKubectlResult,
+  type WirePodView,
 } from '../protocol/messages';
 import { applyPatch, useCluster, viewFromSnapshot } from './cluster';
 import { useClock } from './clock';
@@ -22,6 +24,10 @@ export interface SimClient {
   /** A command that may keep printing (`get --watch`): `onOutput` gets each piece until stop(). */
   kubectlStream(command: string, onOutput: (stdout: string, stderr: string) => void): KubectlRun;
   deleteObject(kind: string, name: string, namespace?: string): Promise<WireKubectlResult>;
+  /** A pod's volume files and its containers' environments, as the kubelet sees them now. */
+  podView(namespace: string, name: string): Promise<WirePodView>;
+  /** A claim's binding flow: the binder's search, its decision now, and the audit log's writes. */
+  claimBinding(namespace: string, name: string): Promise<WireClaimBinding>;
   pause(): void;
   play(): void;
   setSpeed(speed: Speed): void;
@@ -40,7 +46,9 @@ export interface ConnectOptions {
 
 type Pending =
   | { kind: 'apply'; resolve(results: WireApplyResult[]): void }
-  | { kind: 'kubectl'; resolve(result: WireKubectlResult): void; onOutput?(stdout: string, stderr: string): void };
+  | { kind: 'kubectl'; resolve(result: WireKubectlResult): void; onOutput?(stdout: string, stderr: string): void }
+  | { kind: 'podView'; resolve(view: WirePodView): void }
+  | { kind: 'claimBinding'; resolve(binding: WireClaimBinding): void };
 
 export function connectClient(transport: Transport<ClientMessage, ServerMessage>, options: ConnectOptions = {}): SimClient {
   let nextId = 1;
@@ -81,6 +89,18 @@ export function connectClient(transport: Transport<ClientMessage, ServerMessage>
         const request = pending.get(message.id);
         pending.delete(message.id);
         if (request?.kind === 'kubectl') request.resolve(message.result);
+        return;
+      }
+      case 'podViewResult': {
+        const request = pending.get(message.id);
+        pending.delete(message.id);
+        if (request?.kind === 'podView') request.resolve(message.view);
+        return;
+      }
+      case 'claimBindingResult': {
+        const request = pending.get(message.id);
+        pending.delete(message.id);
+        if (request?.kind === 'claimBinding') request.resolve(message.binding);
         return;
       }
       case 'kubectlOutput': {
@@ -130,6 +150,20 @@ export function connectClient(transport: Transport<ClientMessage, ServerMessage>
       return new Promise((resolve) => {
         pending.set(id, { kind: 'kubectl', resolve });
         transport.send({ type: 'delete', id, kind, name, namespace });
+      });
+    },
+    podView(namespace, name) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, { kind: 'podView', resolve });
+        transport.send({ type: 'podView', id, namespace, name });
+      });
+    },
+    claimBinding(namespace, name) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, { kind: 'claimBinding', resolve });
+        transport.send({ type: 'claimBinding', id, namespace, name });
       });
     },
     pause: () => transport.send({ type: 'pause' }),

@@ -14,6 +14,8 @@ function fakeClient(answer: (command: string) => WireKubectlResult): SimClient &
     kubectlStream: (command) => ({ done: Promise.resolve(answer(command)), stop() {} }),
     apply: async () => [],
     deleteObject: async () => ({ stdout: '', stderr: '', exitCode: 0 }),
+    podView: async () => ({ found: false, files: [], containers: [] }),
+    claimBinding: async () => ({ found: false, audit: [] }),
     pause() {},
     play() {},
     setSpeed() {},

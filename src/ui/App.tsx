@@ -8,6 +8,7 @@ import { Inspector } from './inspector/Inspector';
 import { useTerminalDock } from './terminal/dock-store';
 import { TerminalBar, TerminalPanel } from './terminal/TerminalPanel';
 import { TopBar } from './TopBar';
+import { RecoveryBanner } from './RecoveryBanner';
 
 const separator = 'w-1 bg-slate-800 transition-colors hover:bg-sky-500 data-[separator=active]:bg-sky-500';
 const rowSeparator = 'h-1 bg-slate-800 transition-colors hover:bg-sky-500 data-[separator=active]:bg-sky-500';
@@ -18,6 +19,7 @@ export function App() {
   return (
     <div className="flex h-full flex-col">
       <TopBar />
+      <RecoveryBanner />
       {fatal && (
         <div role="alert" className="border-b border-rose-500/40 bg-rose-950 px-4 py-2 font-mono text-xs whitespace-pre-wrap text-rose-100">
           The simulation stopped: {fatal}

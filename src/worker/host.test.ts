@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApplyResult, Cluster, ClusterOptions, KubectlResult } from '../sim/contract';
 import type { KubeObject } from '../sim/api/object';
 import type { WatchEvent } from '../sim/api/store';
-import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type Transport, type WireObject } from '../protocol/messages';
+import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type Transport, type WireObject, type WireRestore } from '../protocol/messages';
 import { createCluster } from '../sim/index';
 import { createHost, MAX_WALL_STEP_MS, TICK_INTERVAL_MS, wireKey, type Ticker } from './host';
 
@@ -262,7 +262,7 @@ describe('worker host', () => {
     transport.receive({ type: 'delete', id: 9, kind: 'Pod', namespace: 'default', name: 'web-1' });
     expect(cluster.commands).toEqual(['delete pod web-1 -n default']);
     expect(transport.take()).toEqual([
-      { type: 'deleteResult', id: 9, result: { stdout: 'pod "web-1" deleted\n', stderr: '', exitCode: 0 } },
+      { type: 'deleteResult', id: 9, time: 0, result: { stdout: 'pod "web-1" deleted\n', stderr: '', exitCode: 0 } },
     ]);
     host.tick();
     expect(transport.take()).toEqual([{ type: 'patch', time: 0, upserted: [], deleted: ['Pod/default/web-1'] }]);
@@ -276,6 +276,7 @@ describe('worker host', () => {
       {
         type: 'applyResult',
         id: 3,
+        time: 0,
         results: [{ index: 0, kind: 'Pod', name: 'nginx', action: 'created', message: 'pod/nginx created' }],
       },
     ]);
@@ -289,7 +290,7 @@ describe('worker host', () => {
     transport.take();
     transport.receive({ type: 'apply', id: 4, yaml: 'boom' });
     expect(transport.take()).toEqual([
-      { type: 'applyResult', id: 4, results: [{ index: 0, message: 'parser exploded', error: { message: 'parser exploded' } }] },
+      { type: 'applyResult', id: 4, time: 0, results: [{ index: 0, message: 'parser exploded', error: { message: 'parser exploded' } }] },
     ]);
   });
 
@@ -434,7 +435,7 @@ describe('worker host with the real cluster', () => {
 
     const victim = pods[0].metadata.name!;
     transport.receive({ type: 'delete', id: 2, kind: 'Pod', namespace: 'default', name: victim });
-    expect(transport.take()).toEqual([{ type: 'deleteResult', id: 2, result: { stdout: `pod "${victim}" deleted\n`, stderr: '', exitCode: 0 } }]);
+    expect(transport.take()).toEqual([{ type: 'deleteResult', id: 2, time: cluster!.now(), result: { stdout: `pod "${victim}" deleted\n`, stderr: '', exitCode: 0 } }]);
     host.tick();
     mirror(transport.take(), view);
     expect(view.get(`Pod/default/${victim}`)?.metadata.deletionTimestamp).toBeDefined();
@@ -474,5 +475,237 @@ describe('worker host with the real cluster', () => {
     transport.take();
     run(host, ticker, 500);
     expect(transport.take().some((m) => m.type === 'patch' && m.traffic)).toBe(false);
+  });
+});
+
+describe('worker host: the inspector questions', () => {
+  function realHost() {
+    const transport = new FakeTransport();
+    const ticker = new ManualTicker();
+    const host = createHost({ transport, ticker, epochMs: EPOCH, createCluster: (options) => createCluster({ ...options, kubectlWaits: false }) });
+    transport.receive({ type: 'connect', version: PROTOCOL_VERSION });
+    transport.receive({ type: 'setSpeed', speed: 10 });
+    transport.take();
+    const apply = (yaml: string) => {
+      transport.receive({ type: 'apply', id: 1, yaml });
+      const [answer] = transport.take();
+      expect(answer.type === 'applyResult' && answer.results.filter((r) => r.error)).toEqual([]);
+    };
+    /** Runs `seconds` of virtual time: 100 wall ms at 10x each. */
+    const run = (seconds: number) => {
+      for (let t = 0; t < seconds; t++) {
+        ticker.wall += 100;
+        host.tick();
+      }
+      transport.take();
+    };
+    const ask = <T extends ServerMessage['type']>(message: ClientMessage, type: T) => {
+      transport.receive(message);
+      const answer = transport.take().find((m) => m.type === type);
+      return answer as Extract<ServerMessage, { type: T }>;
+    };
+    return { apply, run, ask };
+  }
+
+  it("answers a pod's volume files and each container's environment, and not-found for a gone pod", () => {
+    const { apply, run, ask } = realHost();
+    apply(`apiVersion: v1
+kind: ConfigMap
+metadata: {name: site}
+data: {index.html: hello}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    env: [{name: GREETING, value: hi}]
+    volumeMounts: [{name: site, mountPath: /usr/share/nginx/html}]
+  volumes:
+  - name: site
+    configMap: {name: site}
+`);
+    run(20);
+    const { view } = ask({ type: 'podView', id: 5, namespace: 'default', name: 'web' }, 'podViewResult');
+    expect(view.found).toBe(true);
+    expect(view.files).toEqual([{ path: '/usr/share/nginx/html/index.html', volume: 'site', content: 'hello' }]);
+    expect(view.containers.map((c) => [c.container, c.init])).toEqual([['nginx', false]]);
+    expect(view.containers[0].env).toContainEqual(['GREETING', 'hi']);
+    expect(view.containers[0].env).toContainEqual(['HOSTNAME', 'web']);
+    expect(ask({ type: 'podView', id: 6, namespace: 'default', name: 'nope' }, 'podViewResult')).toEqual({
+      type: 'podViewResult',
+      id: 6,
+      view: { found: false, files: [], containers: [] },
+    });
+  });
+
+  it("keeps the binder's search for a statically bound claim: the smallest fit chosen, the others with why", () => {
+    const { apply, run, ask } = realHost();
+    const pv = (name: string, size: string, cls = 'manual', mode = 'ReadWriteOnce') => `apiVersion: v1
+kind: PersistentVolume
+metadata: {name: ${name}}
+spec:
+  capacity: {storage: ${size}}
+  accessModes: [${mode}]
+  storageClassName: "${cls}"
+  hostPath: {path: /mnt/${name}}
+---
+`;
+    apply(pv('pv-small', '1Gi') + pv('pv-mid', '5Gi') + pv('pv-big', '10Gi') + pv('pv-other', '5Gi', 'fast') + pv('pv-rwx', '5Gi', 'manual', 'ReadWriteMany'));
+    run(2);
+    apply(`apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: data}
+spec:
+  storageClassName: manual
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 3Gi}}
+`);
+    run(2);
+    const { binding } = ask({ type: 'claimBinding', id: 7, namespace: 'default', name: 'data' }, 'claimBindingResult');
+    expect(binding.found).toBe(true);
+    expect(binding.now).toMatchObject({ phase: 'Bound', outcome: 'bound', volume: 'pv-mid', verdicts: [] });
+    expect(binding.search).toMatchObject({ phase: 'Pending', outcome: 'bind', volume: 'pv-mid', summary: 'binds to volume pv-mid' });
+    const verdicts = Object.fromEntries(binding.search!.verdicts.map((v) => [v.volume, [v.reason, v.fits, v.message]]));
+    expect(verdicts).toEqual({
+      'pv-mid': ['chosen', true, expect.any(String)],
+      'pv-big': ['fits', true, expect.any(String)],
+      'pv-small': ['too-small', false, 'capacity 1Gi is less than the requested 3Gi'],
+      'pv-other': ['class', false, 'storageClassName "fast" differs from the claim\'s "manual"'],
+      'pv-rwx': expect.arrayContaining([false]),
+    });
+    // The binder bound it as the claim was created, after the first 2 s.
+    expect(binding.searchedAt).toBe(2000);
+    const writes = binding.audit.map((a) => `${a.actor} ${a.verb}${a.subresource ? `/${a.subresource}` : ''} ${a.kind}/${a.name}`);
+    expect(writes[0]).toBe('kubectl create PersistentVolume/pv-mid');
+    expect(writes).toContain('kubectl create PersistentVolumeClaim/data');
+    expect(writes).toContain('persistentvolume-controller update PersistentVolume/pv-mid');
+    expect(writes.some((w) => w.includes('pv-big') || w.includes('pv-small'))).toBe(false);
+    expect(writes).toContain('persistentvolume-controller update/status PersistentVolumeClaim/data');
+  });
+
+  it('records the search that bound a waiting claim when a fitting volume appears later', () => {
+    const { apply, run, ask } = realHost();
+    apply(`apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: late}
+spec:
+  storageClassName: manual
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Gi}}
+`);
+    run(3);
+    const stuck = ask({ type: 'claimBinding', id: 1, namespace: 'default', name: 'late' }, 'claimBindingResult').binding;
+    expect(stuck.now).toMatchObject({ outcome: 'class-missing', summary: 'no volume fits, and class manual does not exist to provision one', verdicts: [] });
+    apply(`apiVersion: v1
+kind: PersistentVolume
+metadata: {name: arrives}
+spec:
+  capacity: {storage: 2Gi}
+  accessModes: [ReadWriteOnce]
+  storageClassName: manual
+  hostPath: {path: /mnt/arrives}
+`);
+    // The claim is looked at again on the PV controller's 15 s resync.
+    run(16);
+    const bound = ask({ type: 'claimBinding', id: 2, namespace: 'default', name: 'late' }, 'claimBindingResult').binding;
+    expect(bound.now).toMatchObject({ outcome: 'bound', volume: 'arrives' });
+    // Searched and bound on the resync 15 s after the claim was created, with the volume in sight.
+    expect(bound.searchedAt).toBe(15_000);
+    expect(bound.search).toMatchObject({ outcome: 'bind', volume: 'arrives', verdicts: [{ volume: 'arrives', reason: 'chosen', fits: true }] });
+  });
+
+  it('shows dynamic provisioning waiting for the first consumer, then the provisioner creating pvc-<uid>', () => {
+    const { apply, run, ask } = realHost();
+    apply(`apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: cache}
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Gi}}
+`);
+    run(2);
+    const waiting = ask({ type: 'claimBinding', id: 8, namespace: 'default', name: 'cache' }, 'claimBindingResult').binding;
+    expect(waiting.now).toMatchObject({ phase: 'Pending', storageClass: 'standard', volumeBindingMode: 'WaitForFirstConsumer', outcome: 'wait-for-first-consumer' });
+    expect(waiting.search?.outcome).toBe('wait-for-first-consumer');
+
+    apply(`apiVersion: v1
+kind: Pod
+metadata: {name: user}
+spec:
+  containers:
+  - {name: app, image: busybox:1.36, command: [sh, -c, sleep 3600], volumeMounts: [{name: c, mountPath: /cache}]}
+  volumes:
+  - {name: c, persistentVolumeClaim: {claimName: cache}}
+`);
+    run(20);
+    const done = ask({ type: 'claimBinding', id: 9, namespace: 'default', name: 'cache' }, 'claimBindingResult').binding;
+    expect(done.now).toMatchObject({ phase: 'Bound', outcome: 'bound' });
+    expect(done.now!.volume).toMatch(/^pvc-[0-9a-f-]{36}$/);
+    // The last search before the provisioner acted: the scheduler had picked a node, so it provisions.
+    expect(done.search).toMatchObject({ outcome: 'provision', summary: 'no volume fits: rancher.io/local-path is asked to provision one' });
+    const writes = done.audit.map((a) => `${a.actor} ${a.verb}${a.subresource ? `/${a.subresource}` : ''} ${a.kind}`);
+    expect(writes).toContain('local-path-provisioner create PersistentVolume');
+    expect(writes).toContain('default-scheduler create/binding Pod');
+  });
+});
+
+describe('worker host: heartbeat, snapshots and restore', () => {
+  function realHost(restoreFrom?: WireRestore) {
+    const transport = new FakeTransport();
+    const ticker = new ManualTicker();
+    let cluster: Cluster | undefined;
+    const host = createHost({ transport, ticker, epochMs: EPOCH, createCluster: (options) => (cluster = createCluster({ ...options, kubectlWaits: false })) });
+    transport.receive({ type: 'connect', version: PROTOCOL_VERSION, restore: restoreFrom });
+    const run = (seconds: number) => {
+      for (let t = 0; t < seconds; t++) {
+        ticker.wall += 100;
+        host.tick();
+      }
+    };
+    return { transport, run, cluster: () => cluster! };
+  }
+
+  it('answers a ping at once', () => {
+    const { transport } = realHost();
+    transport.take();
+    transport.receive({ type: 'ping', id: 4 });
+    expect(transport.take()).toEqual([{ type: 'pong', id: 4 }]);
+  });
+
+  it('rebuilds the same cluster, to the resourceVersion, from a snapshot plus the inputs replayed at their times', () => {
+    const first = realHost();
+    first.transport.receive({ type: 'setSpeed', speed: 10 });
+    first.transport.receive({ type: 'apply', id: 1, yaml: SAMPLE });
+    first.run(5);
+    first.transport.take();
+    first.transport.receive({ type: 'saveSnapshot', id: 2 });
+    const [saved] = first.transport.take();
+    expect(saved).toMatchObject({ type: 'savedSnapshot', id: 2, time: 5000 });
+    first.run(3);
+    first.transport.take();
+    first.transport.receive({ type: 'kubectl', id: 3, command: 'set image deployment/nginx-deployment nginx=nginx:1.16.1' });
+    const [answer] = first.transport.take();
+    expect(answer).toMatchObject({ type: 'kubectlResult', id: 3, time: 8000, result: { exitCode: 0 } });
+    first.run(4);
+    const time = first.cluster().now();
+    expect(time).toBe(12000);
+
+    if (saved.type !== 'savedSnapshot') return;
+    const second = realHost({
+      snapshot: saved.snapshot,
+      inputs: [{ type: 'kubectl', time: 8000, command: 'set image deployment/nginx-deployment nginx=nginx:1.16.1' }],
+      time,
+      paused: true,
+      speed: 10,
+    });
+    const [snapshot] = second.transport.take();
+    expect(snapshot).toMatchObject({ type: 'snapshot', time: 12000, paused: true, speed: 10 });
+    const versions = (objects: WireObject[]) => new Map(objects.map((o) => [wireKey(o), o.metadata.resourceVersion]));
+    expect(snapshot.type === 'snapshot' && versions(snapshot.objects)).toEqual(versions(first.cluster().objects()));
+    // Mid-rollout: the new ReplicaSet exists on both sides.
+    expect(second.cluster().list('ReplicaSet', 'default')).toHaveLength(2);
   });
 });

@@ -14,8 +14,12 @@ import {
   type Transport,
   type WireKubectlResult,
   type WireObject,
+  type WirePodView,
 } from '../protocol/messages';
+import type { Pod } from '../sim/api/types';
+import { createBindingRecorder } from './binding-record';
 import { createKubectlStreams } from './kubectl-streams';
+import { deleteCommand, replay } from './replay';
 import { createTrafficFeed } from './traffic-feed';
 
 /** Wall time and a repeating timer; tests pass a manual one. */
@@ -85,8 +89,11 @@ export function createHost(options: HostOptions): Host {
   const send = (message: ServerMessage) => transport.send(message);
   const streams = createKubectlStreams(send);
 
+  const bindings = createBindingRecorder(() => cluster);
+
   const record = (event: WatchEvent) => {
     pending.set(wireKey(event.object), event.type === 'DELETED' ? null : event.object);
+    bindings.observe(event);
   };
 
   const sendClock = (time: number) => {
@@ -150,6 +157,11 @@ export function createHost(options: HostOptions): Host {
         seed: message.seed ?? options.defaultSeed ?? DEFAULT_SEED,
       });
       unwatch = cluster.watch(record);
+      if (message.restore) {
+        replay(cluster, message.restore);
+        paused = message.restore.paused;
+        if (isSpeed(message.restore.speed)) speed = message.restore.speed;
+      }
     }
     pending.clear();
     const time = cluster.now();
@@ -170,9 +182,16 @@ export function createHost(options: HostOptions): Host {
     }
   };
 
-  const deleteObject = (active: Cluster, kind: string, name: string, namespace?: string): WireKubectlResult => {
-    const scope = namespace ? ` -n ${namespace}` : '';
-    return active.kubectl(`delete ${kind.toLowerCase()} ${name}${scope}`);
+
+  /** The files of a pod's volumes and each container's environment, read from the kubelet's view. */
+  const podView = (active: Cluster, namespace: string, name: string): WirePodView => {
+    const pod = active.get('Pod', name, namespace) as Pod | undefined;
+    if (!pod) return { found: false, files: [], containers: [] };
+    const containers = [
+      ...(pod.spec?.initContainers ?? []).map((c) => ({ container: c.name, init: true })),
+      ...(pod.spec?.containers ?? []).map((c) => ({ container: c.name, init: false })),
+    ].map((c) => ({ ...c, env: active.containerEnv?.(namespace, name, c.container) }));
+    return { found: true, files: active.podFiles?.(namespace, name) ?? [], containers };
   };
 
   /** A command that throws answers like kubectl does on failure, so the UI never waits forever. */
@@ -197,10 +216,11 @@ export function createHost(options: HostOptions): Host {
     switch (message.type) {
       case 'apply': {
         try {
-          send({ type: 'applyResult', id: message.id, results: active.apply(message.yaml) });
+          const time = active.now();
+          send({ type: 'applyResult', id: message.id, time, results: active.apply(message.yaml) });
         } catch (error) {
           const text = error instanceof Error ? error.message : String(error);
-          send({ type: 'applyResult', id: message.id, results: [{ index: 0, message: text, error: { message: text } }] });
+          send({ type: 'applyResult', id: message.id, time: active.now(), results: [{ index: 0, message: text, error: { message: text } }] });
         }
         return;
       }
@@ -212,6 +232,7 @@ export function createHost(options: HostOptions): Host {
         send({
           type: 'kubectlResult',
           id: message.id,
+          time: active.now(),
           result: guarded(() => active.kubectl(message.command, message.stdin)),
         });
         return;
@@ -219,8 +240,30 @@ export function createHost(options: HostOptions): Host {
         send({
           type: 'deleteResult',
           id: message.id,
-          result: guarded(() => deleteObject(active, message.kind, message.name, message.namespace)),
+          time: active.now(),
+          result: guarded(() => active.kubectl(deleteCommand(message.kind, message.name, message.namespace))),
         });
+        return;
+      // A read that throws must not leave the inspector waiting; the clock keeps running.
+      case 'podView':
+        try {
+          send({ type: 'podViewResult', id: message.id, view: podView(active, message.namespace, message.name) });
+        } catch (error) {
+          send({ type: 'podViewResult', id: message.id, view: { found: false, files: [], containers: [], error: String(error) } });
+        }
+        return;
+      case 'claimBinding':
+        try {
+          send({ type: 'claimBindingResult', id: message.id, binding: bindings.binding(message.namespace, message.name) });
+        } catch (error) {
+          send({ type: 'claimBindingResult', id: message.id, binding: { found: false, audit: [], error: String(error) } });
+        }
+        return;
+      case 'ping':
+        send({ type: 'pong', id: message.id });
+        return;
+      case 'saveSnapshot':
+        send({ type: 'savedSnapshot', id: message.id, time: active.now(), snapshot: active.snapshot() });
         return;
       case 'kubectlStop':
         streams.stop(message.id);

@@ -26,6 +26,8 @@ import { ServiceEndpoints, ServiceFields } from './ServiceDetails';
 import { IngressFields, IngressRules } from './IngressDetails';
 import { ConfigMapData, PodDnsField, PodReferencesFields, SecretData, SecretFields } from './ConfigDetails';
 import { ClaimFields, StorageClassFields, VolumeFields } from './StorageDetails';
+import { ClaimBinding } from './BindingFlow';
+import { PodFilesAndEnv } from './PodFiles';
 import {
   CronJobFields,
   CronJobJobs,
@@ -404,6 +406,8 @@ function Inspected({ objectKey }: { objectKey: string }) {
       {obj.kind === 'CronJob' && <CronJobJobs cronJob={obj as CronJob} now={now} />}
       {obj.kind === 'Secret' && <SecretData secret={obj as Secret} revealed={secretRevealed} onReveal={setSecretRevealed} />}
       {obj.kind === 'ConfigMap' && <ConfigMapData configMap={obj as ConfigMap} />}
+      {obj.kind === 'Pod' && <PodFilesAndEnv pod={obj as Pod} />}
+      {obj.kind === 'PersistentVolumeClaim' && <ClaimBinding claim={obj as PersistentVolumeClaim} events={events} />}
       {conditions.length > 0 && (
         <Section title="Conditions">
           <Conditions conditions={conditions} />
