@@ -132,6 +132,16 @@ export const SIMPLIFICATIONS: readonly SimplificationGroup[] = [
     heading: 'kubectl',
     items: [
       {
+        id: 'hpa-v1',
+        title: 'autoscaling/v1 keeps only the CPU target',
+        text: 'A v1 HorizontalPodAutoscaler is stored as v2, as on a real cluster, but applying it again through v1 drops a v2 behavior or other metrics set in between; the real apiserver keeps them in an annotation.',
+      },
+      {
+        id: 'yaml-depth',
+        title: 'YAML nesting stops at about 900 levels',
+        text: 'Deeper block nesting is refused by kubesim’s parser with its own message; kubectl’s parser follows up to 10,000 levels.',
+      },
+      {
         id: 'apply-lists',
         title: 'apply replaces lists whole',
         text: 'kubectl merges some lists by key (containers by name). kubesim replaces them whole, which differs only if someone else changed an element since your last apply.',
