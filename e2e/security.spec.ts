@@ -77,3 +77,17 @@ test('no serious or critical accessibility violations on the main view', async (
     .map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   expect(serious).toEqual([]);
 });
+
+test('no serious or critical accessibility violations with the lessons and the terminal open', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page.getByRole('button', { name: /Pods/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Pods', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Terminal' }).click();
+  await expect(page.locator('#terminal-panel .xterm-rows')).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).disableRules(['label-content-name-mismatch']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(serious).toEqual([]);
+});
