@@ -103,7 +103,7 @@ function goSyntax(value: unknown): string {
 
 /**
  * A mapping key that is itself a mapping or a sequence (`a: {{b}}` is a flow mapping keyed by
- * `{b}`): go-yaml v2 refuses it while decoding, so kubectl never sees the document.
+ * `{b}`): go-yaml v2 refuses it while decoding, so kubectl never sends the object.
  */
 function collectionKey(node: unknown, lineAt: (offset: number) => number): NonNullable<ManifestDocument['error']> | undefined {
   if (isMap(node)) {

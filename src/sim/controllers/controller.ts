@@ -7,6 +7,9 @@ import type { Clock } from '../time';
 import { WorkQueue } from '../workqueue';
 
 const CONFLICT_RETRY_MS = 10;
+/** client-go's default controller rate limiter: 5 ms doubling per failure of a key, up to 1000 s. */
+const RETRY_BASE_MS = 5;
+const RETRY_MAX_MS = 1_000_000;
 
 /** What every control-plane component is handed: the API, time, chance and an event recorder. */
 export interface ControllerContext {
@@ -22,6 +25,8 @@ export interface ControllerContext {
  */
 export abstract class Controller {
   protected readonly queue = new WorkQueue();
+  /** Consecutive failed syncs per key, for requeueRateLimited's back-off. */
+  private failures = new Map<string, number>();
 
   constructor(
     /** The component name written into audit entries and events ("replicaset-controller"). */
@@ -36,6 +41,22 @@ export abstract class Controller {
 
   protected enqueue(key: string, delayMs = 0): void {
     this.queue.add(key, this.ctx.clock.now() + delayMs);
+  }
+
+  /**
+   * AddRateLimited: a sync that failed (a refused create) runs again after a back-off that
+   * doubles with each consecutive failure of the key, so the controller catches up once the cause
+   * goes away even if nothing it watches changes.
+   */
+  protected requeueRateLimited(key: string): void {
+    const failures = this.failures.get(key) ?? 0;
+    this.failures.set(key, failures + 1);
+    this.enqueue(key, Math.min(RETRY_BASE_MS * 2 ** failures, RETRY_MAX_MS));
+  }
+
+  /** Forget: a good sync resets the key's back-off. */
+  protected forget(key: string): void {
+    this.failures.delete(key);
   }
 
   /**
@@ -60,10 +81,12 @@ export abstract class Controller {
   }
 
   save(): unknown {
-    return { queue: this.queue.save() };
+    return { queue: this.queue.save(), failures: [...this.failures] };
   }
 
   load(state: unknown): void {
-    this.queue.load((state as { queue: [string, number][] }).queue);
+    const s = state as { queue: [string, number][]; failures?: [string, number][] };
+    this.queue.load(s.queue);
+    this.failures = new Map(s.failures ?? []);
   }
 }

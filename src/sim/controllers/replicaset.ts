@@ -10,10 +10,6 @@ import { Controller, type ControllerContext } from './controller';
 /** BurstReplicas: at most this many creates or deletes per sync. */
 const BURST_REPLICAS = 500;
 
-/** client-go's default controller rate limiter: 5 ms doubling per failure of a key, up to 1000 s. */
-const RETRY_BASE_MS = 5;
-const RETRY_MAX_MS = 1000_000;
-
 export function controllerRefTo(owner: KubeObject): OwnerReference {
   return {
     apiVersion: owner.apiVersion,
@@ -30,9 +26,6 @@ export function controllerRefTo(owner: KubeObject): OwnerReference {
  * orphans and releasing pods whose labels no longer match (k8s-semantics §2).
  */
 export class ReplicaSetController extends Controller {
-  /** Consecutive failed syncs per key, for AddRateLimited's back-off; a good sync forgets the key. */
-  private failures = new Map<string, number>();
-
   constructor(ctx: ControllerContext) {
     super('replicaset-controller', ctx);
   }
@@ -68,21 +61,8 @@ export class ReplicaSetController extends Controller {
     this.updateStatus(rs, manageError);
     // A refused create (a quota, a terminating namespace) is retried with back-off, so the
     // ReplicaSet catches up once the cause goes away even if none of its pods changes.
-    if (manageError) {
-      const failures = this.failures.get(key) ?? 0;
-      this.failures.set(key, failures + 1);
-      this.enqueue(key, Math.min(RETRY_BASE_MS * 2 ** failures, RETRY_MAX_MS));
-    } else this.failures.delete(key);
-  }
-
-  override save(): unknown {
-    return { queue: this.queue.save(), failures: [...this.failures] };
-  }
-
-  override load(state: unknown): void {
-    const s = state as { queue: [string, number][]; failures?: [string, number][] };
-    this.queue.load(s.queue);
-    this.failures = new Map(s.failures ?? []);
+    if (manageError) this.requeueRateLimited(key);
+    else this.forget(key);
   }
 
   /** ClaimPods (§2.4): owned pods that still match, plus adopted orphans; releases the rest. */

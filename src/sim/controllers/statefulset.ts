@@ -10,9 +10,6 @@ import { controllerRefTo } from './replicaset';
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
-/** The workqueue's per-item exponential back-off (DefaultControllerRateLimiter): 5 ms doubling to 1000 s. */
-const RETRY_BASE_MS = 5;
-const RETRY_MAX_MS = 1_000_000;
 
 /** getParentNameAndOrdinal: "web-2" → ["web", 2]; a name without an ordinal → -1. */
 export function parentAndOrdinal(podName: string): [string, number] {
@@ -41,9 +38,6 @@ type Step = 'continue' | 'exit' | 'error';
  * rolled from the highest ordinal down to the partition (k8s-semantics §7).
  */
 export class StatefulSetController extends Controller {
-  /** Key → syncs in a row that failed to write, for the retry back-off. */
-  private failures = new Map<string, number>();
-
   constructor(ctx: ControllerContext) {
     super('statefulset-controller', ctx);
   }
@@ -80,11 +74,8 @@ export class StatefulSetController extends Controller {
     const revisions = syncRevisions(this.ctx.api, this.name, set as KubeObject, set.status?.currentRevision);
     const failed = !set.metadata!.deletionTimestamp && this.updateStatefulSet(set, revisions, pods);
     // A failed create goes back on the queue with the controllers' per-item back-off.
-    const failures = failed ? (this.failures.get(key) ?? 0) + 1 : 0;
-    if (failures) {
-      this.failures.set(key, failures);
-      this.enqueue(key, Math.min(RETRY_BASE_MS * 2 ** (failures - 1), RETRY_MAX_MS));
-    } else this.failures.delete(key);
+    if (failed) this.requeueRateLimited(key);
+    else this.forget(key);
     const status = this.writeStatus(set, revisions);
     const live = new Set([revisions.current.metadata!.name, revisions.update.metadata!.name, ...this.ownedPods(set).map(revisionOfPod)]);
     truncateHistory(this.ctx.api, this.name, revisions.all, (r) => live.has(r.metadata!.name), set.spec!.revisionHistoryLimit ?? 10);
@@ -407,14 +398,5 @@ export class StatefulSetController extends Controller {
 
   private record(set: StatefulSet, type: 'Normal' | 'Warning', reason: string, message: string): void {
     this.ctx.recorder.record(set as KubeObject, type, reason, message, { component: this.name });
-  }
-
-  override save(): unknown {
-    return { ...(super.save() as object), failures: [...this.failures] };
-  }
-
-  override load(state: unknown): void {
-    super.load(state);
-    this.failures = new Map((state as { failures?: [string, number][] }).failures ?? []);
   }
 }
