@@ -147,4 +147,10 @@ describe('kubectl logs', () => {
     copy.restore(c.snapshot());
     expect(copy.kubectl('logs ticker').stdout).toBe(c.kubectl('logs ticker').stdout);
   });
+
+  it('refuses a kind it cannot find pods of, in kubectl\'s words', () => {
+    const c = new SimCluster({ nodes: 1, seed: 3 });
+    c.apply('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: b\n');
+    expect(c.kubectl('logs configmap/settings').stderr).toBe('error: cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n');
+  });
 });

@@ -68,7 +68,9 @@ function podsFor(inv: Invocation, resource: string | undefined): Pod[] {
   const { info, object } = result.found[0];
   if (info.kind === 'Pod') return [object as Pod];
   const matcher = podMatcher(info.kind, object.spec as Record<string, unknown> | undefined);
-  if (!matcher) throw new KubectlError(`cannot attach to ${info.kind}: selector for ${info.kind} not implemented`);
+  // kubectl's own words for a kind it cannot find pods of, naming the Go type (`*v1.ConfigMap`).
+  const goType = `*${info.version}.${info.kind}`;
+  if (!matcher) throw new KubectlError(`cannot attach to ${goType}: selector for ${goType} not implemented`);
   const pods = (api.list('Pod', inv.namespace) as Pod[]).filter(matcher).sort(byActivity);
   if (pods.length === 0) throw new KubectlError('timed out waiting for the condition');
   if (pods.length > 1) inv.out.err(`Found ${pods.length} pods, using pod/${pods[0].metadata!.name}\n`);
